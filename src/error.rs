@@ -1,0 +1,79 @@
+//! The library's one error type.
+
+use std::path::PathBuf;
+
+/// Why an input could not be read as a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputProblem {
+    /// Nothing in it but white space (or nothing at all).
+    Empty,
+    /// It looks like binary data (NUL bytes or many control characters).
+    Binary,
+    /// Neither UTF-8 nor GB18030 decodes it.
+    Undecodable,
+    /// It is larger than the configured limit.
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+}
+
+impl std::fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputProblem::Empty => f.write_str("empty input: no text to analyse"),
+            InputProblem::Binary => f.write_str("binary data, not a text"),
+            InputProblem::Undecodable => {
+                f.write_str("not decodable as UTF-8 or GB18030 (GBK/GB2312)")
+            }
+            InputProblem::TooLarge { size, limit } => write!(
+                f,
+                "too large: {size} bytes, over the limit of {limit} bytes"
+            ),
+        }
+    }
+}
+
+/// An error of the `zhengce` library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be opened or read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A path names a directory where a file was expected.
+    #[error("{}: is a directory", path.display())]
+    IsDirectory {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// The bytes are not a text this library can analyse.
+    #[error("{}: {problem}", path.display())]
+    BadInput {
+        /// Where the bytes came from (`-` for standard input).
+        path: PathBuf,
+        /// What is wrong with them.
+        problem: InputProblem,
+    },
+}
+
+impl Error {
+    /// The path the error is about.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Error::Io { path, .. } | Error::IsDirectory { path } | Error::BadInput { path, .. } => {
+                path
+            }
+        }
+    }
+}
+
+/// A `Result` with this crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,301 @@
+//! Stage 4: front matter and closing block — title (joined when split over two lines),
+//! subtitle, speaker, 文号, salutation, adoption history of a law, signature and date — and the
+//! document type.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dates::{find_date, is_date_line, Date};
+use crate::lines::Line;
+use crate::model::DocType;
+use crate::structure::markers::parse_marker;
+
+/// A range of the normalised text.
+pub(crate) type Range = (usize, usize);
+
+/// What the head and tail of a text hold, normalised coordinates.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Front {
+    /// The title's ranges (one per line) and its joined text.
+    pub title: Option<(Vec<Range>, String)>,
+    pub subtitle: Vec<Range>,
+    pub speaker: Option<(Range, Option<Range>)>,
+    pub doc_number: Option<Range>,
+    pub salutation: Option<Range>,
+    pub signature: Option<Range>,
+    pub signature_date: Option<(Range, Date)>,
+    pub history: Vec<Range>,
+    /// A date standing in the head (subtitle or a date line).
+    pub head_date: Option<Date>,
+    /// Lines taken by the front matter and closing block; they are not body.
+    pub lines: Vec<usize>,
+}
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Han}]{1,16}\s*[〔\[(（【]\s*[0-9]{4}\s*[〕\])）】]\s*[0-9]{1,4}\s*号")
+        .expect("doc number regex")
+});
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表|局长|厅长|县长|区长|市长|省长))\s+([\p{Han}·]{2,5}(?:\s[\p{Han}]{1,3})?)$")
+        .expect("speaker regex")
+});
+static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[(（]?[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日.{0,200}(?:通过|修订|修正|公布|施行|批准|发布|颁布)")
+        .expect("history regex")
+});
+
+const SALUTE_WORDS: &[&str] = &[
+    "同志们", "代表", "委员", "人民政府", "部门", "单位", "各位", "朋友们", "女士们", "先生们",
+    "同学们", "机构", "各部委", "党委", "各级", "厅", "局", "来宾", "嘉宾",
+];
+
+/// Words a title ends with, and the type they give; the longest match wins.
+const TYPE_WORDS: &[(&str, DocType)] = &[
+    ("政府工作报告", DocType::WorkReport),
+    ("工作报告", DocType::WorkReport),
+    ("讲话", DocType::Speech),
+    ("致辞", DocType::Speech),
+    ("发言", DocType::Speech),
+    ("通知", DocType::Notice),
+    ("意见", DocType::Notice),
+    ("方案", DocType::Notice),
+    ("决定", DocType::Notice),
+    ("通告", DocType::Notice),
+    ("公告", DocType::Notice),
+    ("批复", DocType::Notice),
+    ("函", DocType::Notice),
+    ("要点", DocType::Notice),
+    ("计划", DocType::Notice),
+    ("措施", DocType::Notice),
+    ("规划纲要", DocType::Plan),
+    ("规划", DocType::Plan),
+    ("纲要", DocType::Plan),
+    ("法", DocType::Law),
+    ("条例", DocType::Law),
+    ("办法", DocType::Law),
+    ("规定", DocType::Law),
+    ("细则", DocType::Law),
+    ("规则", DocType::Law),
+    ("准则", DocType::Law),
+    ("章程", DocType::Law),
+];
+
+fn type_word(title: &str) -> Option<(&'static str, DocType)> {
+    // `(草案)`, `(2024年修订)` and the like come after the type word.
+    let core = match title.rfind(['(', '（']) {
+        Some(p) if title.ends_with([')', '）']) => &title[..p],
+        _ => title,
+    };
+    let core = core.trim_end();
+    TYPE_WORDS
+        .iter()
+        .filter(|(w, _)| core.ends_with(w))
+        .max_by_key(|(w, _)| w.len())
+        .copied()
+}
+
+/// The document type from its title and salutation.
+pub(crate) fn doc_type(title: Option<&str>, salutation: Option<&str>, has_articles: bool) -> DocType {
+    if let Some(t) = title {
+        if t.contains("政府工作报告") {
+            return DocType::WorkReport;
+        }
+        if let Some((_, ty)) = type_word(t) {
+            return ty;
+        }
+        if t.ends_with("报告") && (t.contains('在') || salutation.is_some()) {
+            return DocType::Speech;
+        }
+    }
+    if salutation.is_some_and(|s| s.contains("同志") || s.contains("代表") || s.contains("朋友")) {
+        return DocType::Speech;
+    }
+    if has_articles {
+        return DocType::Law;
+    }
+    DocType::Other
+}
+
+fn is_salutation(t: &str) -> bool {
+    let Some(body) = t.strip_suffix(':') else {
+        return false;
+    };
+    body.chars().count() <= 80
+        && !body.contains(['。', '!', '?', ':'])
+        && SALUTE_WORDS.iter().any(|w| body.contains(w))
+}
+
+fn ends_like_sentence(t: &str) -> bool {
+    t.ends_with(['。', ',', ';', ':', '!', '?'])
+}
+
+fn title_like(t: &str) -> bool {
+    let n = t.chars().count();
+    (2..=60).contains(&n)
+        && !t.contains('。')
+        && !ends_like_sentence(t)
+        && parse_marker(t).is_none()
+        && is_date_line(t).is_none()
+        && !t.starts_with("——")
+}
+
+/// Whether a title's first line wants the next line to finish it.
+fn title_continues(first: &str, next: &str) -> bool {
+    title_like(next)
+        && next.chars().count() <= 40
+        && type_word(first).is_none()
+        && (type_word(next).is_some()
+            || first.ends_with(['关', '于', '的', '和', '及', '与', '、']))
+}
+
+fn is_subtitle(t: &str) -> bool {
+    let n = t.chars().count();
+    if n > 100 {
+        return false;
+    }
+    let dashed = t.starts_with("——") || t.starts_with('—') || t.starts_with("--");
+    let bracketed = t.starts_with('(') && t.ends_with(')');
+    (dashed || bracketed) && (t.contains('年') || t.contains('在') || t.contains('会'))
+}
+
+fn is_closing_line(t: &str) -> bool {
+    t.chars().count() <= 30
+        && !t.contains(['。', ',', ';', ':', '!', '?'])
+        && parse_marker(t).is_none()
+}
+
+/// Reads the head and tail of the body text.
+pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
+    let mut f = Front::default();
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].is_blank() && !skip.contains(&i))
+        .collect();
+    let r = |i: usize| (lines[i].text_start, lines[i].text_end);
+
+    let mut k = 0;
+    while k < nonblank.len().min(30) {
+        let i = nonblank[k];
+        let t = lines[i].text(text);
+        if parse_marker(t).is_some() {
+            break;
+        }
+        if is_salutation(t) {
+            f.salutation = Some((lines[i].text_start, lines[i].text_end - 1));
+            f.lines.push(i);
+            break;
+        }
+        if is_subtitle(t) {
+            f.subtitle.push(r(i));
+            if let Some((d, _, _)) = find_date(t) {
+                f.head_date.get_or_insert(d);
+            }
+        } else if let Some(d) = is_date_line(t) {
+            f.subtitle.push(r(i));
+            f.head_date.get_or_insert(d);
+        } else if HISTORY.is_match(t) {
+            f.history.push(r(i));
+        } else if DOC_NUMBER.find(t).is_some_and(|m| m.len() + 6 >= t.len()) {
+            f.doc_number.get_or_insert(r(i));
+        } else if let Some(c) = SPEAKER.captures(t).filter(|_| f.title.is_some()) {
+            let (a, b) = (c.get(1).expect("office"), c.get(2).expect("name"));
+            let base = lines[i].text_start;
+            f.speaker = Some(((base + b.start(), base + b.end()), Some((base + a.start(), base + a.end()))));
+        } else if f.title.is_none() && title_like(t) {
+            let mut ranges = vec![r(i)];
+            let mut joined = t.to_string();
+            if let Some(&j) = nonblank.get(k + 1) {
+                let next = lines[j].text(text);
+                if title_continues(t, next) {
+                    ranges.push(r(j));
+                    joined.push_str(next);
+                    f.lines.push(j);
+                    k += 1;
+                }
+            }
+            f.title = Some((ranges, joined));
+        } else if t.chars().count() > 60 || t.contains('。') {
+            break; // the body has begun
+        } else if f.title.is_some() && !title_like(t) {
+            break;
+        } else {
+            // A short line after the title: a second title line that names no type, or a
+            // line of the body; leave it to the body.
+            break;
+        }
+        f.lines.push(i);
+        k += 1;
+    }
+    closing(text, lines, &nonblank, &mut f);
+    f
+}
+
+/// The closing block: a date line, the issuer lines above it, and `(此件公开发布)` after it.
+fn closing(text: &str, lines: &[Line], nonblank: &[usize], f: &mut Front) {
+    let head_end = f.lines.iter().max().copied().unwrap_or(0);
+    for (k, &i) in nonblank.iter().enumerate().rev().take(400) {
+        if i <= head_end {
+            break;
+        }
+        let t = lines[i].text(text);
+        let Some(date) = is_date_line(t) else { continue };
+        let mut sig_lines: Vec<usize> = Vec::new();
+        for &j in nonblank[..k].iter().rev().take(3) {
+            let jt = lines[j].text(text);
+            if j <= head_end || !is_closing_line(jt) || jt.chars().count() < 2 {
+                break;
+            }
+            sig_lines.push(j);
+        }
+        let last = k + 1 == nonblank.len();
+        if sig_lines.is_empty() && !last {
+            continue;
+        }
+        sig_lines.reverse();
+        if let (Some(&a), Some(&b)) = (sig_lines.first(), sig_lines.last()) {
+            f.signature = Some((lines[a].text_start, lines[b].text_end));
+        }
+        f.signature_date = Some(((lines[i].text_start, lines[i].text_end), date));
+        f.lines.extend(sig_lines);
+        f.lines.push(i);
+        if let Some(&n) = nonblank.get(k + 1) {
+            let nt = lines[n].text(text);
+            if nt.starts_with("(此件") && nt.ends_with(')') {
+                f.lines.push(n);
+            }
+        }
+        break;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_from_titles() {
+        const CASES: &[(&str, DocType)] = &[
+            ("在全区重点改革项目推进会上的讲话", DocType::Speech),
+            ("2026年安徽省政府工作报告", DocType::WorkReport),
+            ("国务院办公厅关于加强三级公立医院绩效考核工作的意见", DocType::Notice),
+            ("关于印发某某管理办法的通知", DocType::Notice),
+            ("中华人民共和国刑法", DocType::Law),
+            ("某市优化营商环境条例(2024年修订)", DocType::Law),
+            ("某区国民经济和社会发展第十五个五年规划纲要", DocType::Plan),
+        ];
+        for (t, want) in CASES {
+            assert_eq!(doc_type(Some(t), None, false), *want, "{t}");
+        }
+        assert_eq!(doc_type(None, Some("同志们"), false), DocType::Speech);
+    }
+
+    #[test]
+    fn salutations() {
+        for t in ["同志们:", "各位代表:", "各区人民政府,市政府各部门:", "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:"] {
+            assert!(is_salutation(t), "{t}");
+        }
+        for t in ["主要任务有三个:", "同志们好。", "各位代表!"] {
+            assert!(!is_salutation(t), "{t}");
+        }
+    }
+}

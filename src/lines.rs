@@ -1,0 +1,107 @@
+//! Splitting a text into lines (`\n`, `\r\n` and lone `\r`) with trimmed byte ranges, and
+//! grouping lines into paragraphs.
+
+use crate::decode::is_blank;
+
+/// One line of a text: the range without its terminator, and the trimmed range inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// Start of the line.
+    pub start: usize,
+    /// End of the line, before its terminator.
+    pub end: usize,
+    /// Start of the line's text after leading blanks.
+    pub text_start: usize,
+    /// End of the line's text before trailing blanks.
+    pub text_end: usize,
+}
+
+impl Line {
+    /// The trimmed text of this line in `text`.
+    #[inline]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.text_start..self.text_end]
+    }
+
+    /// Whether the line holds nothing but blanks.
+    #[inline]
+    pub fn is_blank(&self) -> bool {
+        self.text_start == self.text_end
+    }
+
+    /// Re-trims this line's range against `text` (after parts were blanked out).
+    pub fn retrim(&self, text: &str) -> Line {
+        let (text_start, text_end) = trim_range(text, self.start, self.end);
+        Line {
+            text_start,
+            text_end,
+            ..*self
+        }
+    }
+}
+
+/// Splits `text` into lines.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                push(text, &mut lines, start, i);
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                push(text, &mut lines, start, i);
+                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        push(text, &mut lines, start, bytes.len());
+    }
+    lines
+}
+
+fn push(text: &str, lines: &mut Vec<Line>, start: usize, end: usize) {
+    let (text_start, text_end) = trim_range(text, start, end);
+    lines.push(Line {
+        start,
+        end,
+        text_start,
+        text_end,
+    });
+}
+
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let trimmed = s.trim_start_matches(is_blank).trim_end_matches(is_blank);
+    (start + lead, start + lead + trimmed.len())
+}
+
+/// Whether a line's text ends a sentence (so the next line starts a new paragraph).
+pub fn ends_sentence(line_text: &str) -> bool {
+    matches!(
+        line_text.chars().next_back(),
+        Some('。' | '!' | '?' | ':' | ';' | '”' | '」' | '…' | ')' | '】')
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends() {
+        let t = "一\r\n二\r三\n\n  四  ";
+        let lines = split_lines(t);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text(t)).collect();
+        assert_eq!(texts, ["一", "二", "三", "", "四"]);
+        assert!(lines[3].is_blank());
+    }
+}

@@ -1,0 +1,228 @@
+//! The heading tree. A marker opens a heading only when it continues a series already open at
+//! some level (`三、` after `二、`) or starts a new one (`一、`, `(1)`) under the current
+//! section; levels follow from the order in which styles appear, not from a fixed table.
+//! 第X条 runs through the whole text across 章 and 节. A line `附件` starts a new tree.
+
+use super::markers::{parse_marker, Style};
+use crate::lines::Line;
+
+/// A heading found in the body, in normalised coordinates.
+#[derive(Debug, Clone)]
+pub(crate) struct Flat {
+    pub depth: u32,
+    pub style: Style,
+    pub ordinal: u32,
+    pub marker: (usize, usize),
+    pub heading: (usize, usize),
+    pub start: usize,
+    pub end: usize,
+    /// The ordinals from the root down to this section.
+    pub path: Vec<u32>,
+}
+
+struct Open {
+    style: Style,
+    ordinal: u32,
+}
+
+fn is_attachment_line(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("附件") else {
+        return false;
+    };
+    let rest = rest.trim_end_matches(':').trim();
+    rest.chars().count() <= 3
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || crate::numerals::cn_digit(c).is_some() || c == '十')
+}
+
+/// Finds the headings of `text` (the body, with everything else blanked) in `lines`.
+pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
+    let mut out: Vec<Flat> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut last_tiao = 0u32;
+    // Line index of each heading, and of each tree reset, to find where sections end.
+    let mut at_line: Vec<usize> = Vec::new();
+    let mut resets: Vec<usize> = Vec::new();
+
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        let t = line.text(text);
+        if is_attachment_line(t) {
+            stack.clear();
+            last_tiao = 0;
+            resets.push(i);
+            continue;
+        }
+        let Some(m) = parse_marker(t) else { continue };
+        let depth = if m.style == Style::Tiao {
+            let continues = match m.sub {
+                None => m.ordinal == last_tiao + 1,
+                Some(_) => m.ordinal == last_tiao,
+            };
+            if !continues {
+                continue;
+            }
+            last_tiao = m.ordinal;
+            while stack.last().is_some_and(|o| {
+                !matches!(o.style, Style::Bian | Style::Part | Style::Zhang | Style::Jie)
+            }) {
+                stack.pop();
+            }
+            stack.len()
+        } else if let Some(k) = stack
+            .iter()
+            .rposition(|o| o.style == m.style && o.ordinal + 1 == m.ordinal)
+        {
+            stack.truncate(k);
+            k
+        } else if m.ordinal == 1 && !m.digit_follows {
+            // A new series: a list restarting in the same parent replaces the old one.
+            if stack.last().is_some_and(|o| o.style == m.style) {
+                stack.pop();
+            }
+            stack.len()
+        } else {
+            continue;
+        };
+        stack.push(Open {
+            style: m.style,
+            ordinal: m.ordinal,
+        });
+        let marker = (line.text_start, line.text_start + m.len);
+        let heading = heading_range(text, lines, i, marker.1, m.style);
+        let path = stack.iter().map(|o| o.ordinal).collect();
+        out.push(Flat {
+            depth: depth as u32 + 1,
+            style: m.style,
+            ordinal: m.ordinal,
+            marker,
+            heading,
+            start: line.text_start,
+            end: line.text_end,
+            path,
+        });
+        at_line.push(i);
+    }
+    set_ends(&mut out, &at_line, &resets, lines);
+    out
+}
+
+/// A section ends at the end of the last non-blank line before the next heading at its level or
+/// above, before a reset, or before the end of the body.
+fn set_ends(out: &mut [Flat], at_line: &[usize], resets: &[usize], lines: &[Line]) {
+    let last_text_end_before = |line: usize| -> Option<usize> {
+        lines[..line].iter().rev().find(|l| !l.is_blank()).map(|l| l.text_end)
+    };
+    for j in 0..out.len() {
+        let next_line = (j + 1..out.len())
+            .find(|&k| out[k].depth <= out[j].depth)
+            .map(|k| at_line[k]);
+        let reset = resets.iter().copied().find(|&r| r > at_line[j]);
+        let stop = match (next_line, reset) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(lines.len()),
+        };
+        if let Some(end) = last_text_end_before(stop) {
+            out[j].end = out[j].end.max(end);
+        }
+    }
+}
+
+/// The heading: the rest of the line for chapters, else its first sentence; when the marker
+/// stands alone, the first sentence of the next line.
+fn heading_range(text: &str, lines: &[Line], i: usize, after: usize, style: Style) -> (usize, usize) {
+    let line = &lines[i];
+    let skip = |s: usize, e: usize| {
+        let r = &text[s..e];
+        s + (r.len() - r.trim_start_matches([' ', ':', '.', '、', '\t']).len())
+    };
+    let mut s = skip(after, line.text_end);
+    let mut e = line.text_end;
+    if s >= e {
+        match lines[i + 1..].iter().find(|l| !l.is_blank()) {
+            Some(next) if parse_marker(next.text(text)).is_none() => {
+                s = next.text_start;
+                e = next.text_end;
+            }
+            _ => return (s, s),
+        }
+    }
+    if !style.whole_line_heading() {
+        if let Some(p) = text[s..e].find(['。', '!', '?']) {
+            e = s + p;
+        }
+    }
+    let trimmed = text[s..e].trim_end_matches(['。', ';', ':', '；', '：', ',', ' ']);
+    (s, s + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn tree(t: &str) -> Vec<(u32, u32, String)> {
+        let lines = split_lines(t);
+        headings(t, &lines)
+            .into_iter()
+            .map(|f| (f.depth, f.ordinal, t[f.heading.0..f.heading.1].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn series_and_levels() {
+        let t = "一、总体要求\n(一)指导思想。以新时代为指导。\n(二)基本原则\n正文。\n二、重点任务\n(一)稳增长\n1.扩大投资\n2.促进消费\n三、保障措施\n";
+        assert_eq!(
+            tree(t),
+            vec![
+                (1, 1, "总体要求".into()),
+                (2, 1, "指导思想".into()),
+                (2, 2, "基本原则".into()),
+                (1, 2, "重点任务".into()),
+                (2, 1, "稳增长".into()),
+                (3, 1, "扩大投资".into()),
+                (3, 2, "促进消费".into()),
+                (1, 3, "保障措施".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_markers_do_not_open_headings() {
+        // 三、 without 二、, and a decimal at a line start.
+        let t = "一、回顾\n三、这一行只是正文\n1.2亿元的投入\n二、任务\n";
+        assert_eq!(tree(t), vec![(1, 1, "回顾".into()), (1, 2, "任务".into())]);
+    }
+
+    #[test]
+    fn articles_run_across_chapters() {
+        let t = "第一章 总 则\n第一条 为了规范管理,制定本办法。\n第二条 本办法适用于全市。\n第二章 管理\n第三条 各部门应当履行职责。\n第三条之一 补充规定。\n第四条 附则。\n";
+        let got = tree(t);
+        let ords: Vec<(u32, u32)> = got.iter().map(|g| (g.0, g.1)).collect();
+        assert_eq!(ords, [(1, 1), (2, 1), (2, 2), (1, 2), (2, 3), (2, 3), (2, 4)]);
+        assert_eq!(got[0].2, "总 则");
+        assert_eq!(got[1].2, "为了规范管理,制定本办法");
+    }
+
+    #[test]
+    fn marker_alone_takes_next_line() {
+        let t = "一、\n继续增加基础设施投资。\n二、\n适当控制非生产性建设。\n";
+        assert_eq!(
+            tree(t),
+            vec![
+                (1, 1, "继续增加基础设施投资".into()),
+                (1, 2, "适当控制非生产性建设".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn attachment_restarts_the_tree() {
+        let t = "一、总体要求\n二、工作任务\n附件\n某某实施方案\n一、目标\n二、措施\n";
+        let depths: Vec<(u32, u32)> = tree(t).iter().map(|g| (g.0, g.1)).collect();
+        assert_eq!(depths, [(1, 1), (1, 2), (1, 1), (1, 2)]);
+    }
+}
