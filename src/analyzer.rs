@@ -174,16 +174,22 @@ impl Analyzer {
         });
         self.front_matter(&ctx, &fm, &cleaned, &mut doc);
         let has_articles = flat.iter().any(|f| f.style == structure::markers::Style::Tiao);
+        let opening = body.trim_start();
+        let opening = &opening[..(0..=opening.len().min(600))
+            .rev()
+            .find(|&i| opening.is_char_boundary(i))
+            .unwrap_or(0)];
         doc.doc_type = front::doc_type(
             doc.title.as_deref(),
             doc.front.salutation.as_ref().map(|s| s.text.as_str()),
+            opening,
             has_articles,
         );
 
         let para = points::paragraph_ends(&body, &blines);
         let decls = counts::declared(&body);
         notes::truncation(&mut doc, &cleaned, &flat, &body);
-        notes::counts(&mut doc, &decls, &pts, &flat, &blines, &para, &ctx);
+        notes::counts(&mut doc, &body, &decls, &pts, &flat, &blines, &para, &ctx);
         if let Some(o) = &outline {
             notes::outline(&mut doc, o, &flat, &pts, &ctx);
         }

@@ -67,7 +67,7 @@ fn finish(text: String, encoding: SourceEncoding) -> std::result::Result<Decoded
 
 /// White space as it appears in Chinese texts, including the ideographic space and BOM.
 pub(crate) fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{3000}')
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{3000}')
 }
 
 /// How many leading bytes the binary sniffing looks at.

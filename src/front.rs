@@ -37,7 +37,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("doc number regex")
 });
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表|局长|厅长|县长|区长|市长|省长))\s+([\p{Han}·]{2,5}(?:\s[\p{Han}]{1,3})?)$")
+    Regex::new(r"^([\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表))\s*([\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2})$")
         .expect("speaker regex")
 });
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,6 +61,7 @@ const TYPE_WORDS: &[(&str, DocType)] = &[
     ("意见", DocType::Notice),
     ("方案", DocType::Notice),
     ("决定", DocType::Notice),
+    ("决议", DocType::Other),
     ("通告", DocType::Notice),
     ("公告", DocType::Notice),
     ("批复", DocType::Notice),
@@ -72,6 +73,7 @@ const TYPE_WORDS: &[(&str, DocType)] = &[
     ("规划", DocType::Plan),
     ("纲要", DocType::Plan),
     ("法", DocType::Law),
+    ("法典", DocType::Law),
     ("条例", DocType::Law),
     ("办法", DocType::Law),
     ("规定", DocType::Law),
@@ -96,17 +98,26 @@ fn type_word(title: &str) -> Option<(&'static str, DocType)> {
 }
 
 /// The document type from its title and salutation.
-pub(crate) fn doc_type(title: Option<&str>, salutation: Option<&str>, has_articles: bool) -> DocType {
+pub(crate) fn doc_type(
+    title: Option<&str>,
+    salutation: Option<&str>,
+    opening: &str,
+    has_articles: bool,
+) -> DocType {
     if let Some(t) = title {
-        if t.contains("政府工作报告") {
-            return DocType::WorkReport;
-        }
         if let Some((_, ty)) = type_word(t) {
             return ty;
+        }
+        if t.contains("政府工作报告") {
+            return DocType::WorkReport;
         }
         if t.ends_with("报告") && (t.contains('在') || salutation.is_some()) {
             return DocType::Speech;
         }
+    }
+    // Without a title, the opening says what the text is: a work report asks for deliberation.
+    if opening.contains("请予审议") || opening.contains("报告政府工作") {
+        return DocType::WorkReport;
     }
     if salutation.is_some_and(|s| s.contains("同志") || s.contains("代表") || s.contains("朋友")) {
         return DocType::Speech;
@@ -118,7 +129,7 @@ pub(crate) fn doc_type(title: Option<&str>, salutation: Option<&str>, has_articl
 }
 
 fn is_salutation(t: &str) -> bool {
-    let Some(body) = t.strip_suffix(':') else {
+    let Some(body) = t.strip_suffix(':').or_else(|| t.strip_suffix('!')) else {
         return false;
     };
     body.chars().count() <= 80
@@ -140,13 +151,30 @@ fn title_like(t: &str) -> bool {
         && !t.starts_with("——")
 }
 
-/// Whether a title's first line wants the next line to finish it.
-fn title_continues(first: &str, next: &str) -> bool {
-    title_like(next)
-        && next.chars().count() <= 40
-        && type_word(first).is_none()
-        && (type_word(next).is_some()
-            || first.ends_with(['关', '于', '的', '和', '及', '与', '、']))
+/// How many lines the title starting at `cands[0]` takes (up to four: centred titles are
+/// split, and scrapers break `政府工作报\n告`), or 0 when the line runs on into a sentence.
+fn title_lines(text: &str, lines: &[Line], cands: &[usize]) -> usize {
+    let line = |k: usize| cands.get(k).map(|&i| lines[i].text(text));
+    let first = line(0).unwrap_or_default();
+    let mut take = 1;
+    if type_word(first).is_none() {
+        let mut joined = first.to_string();
+        for k in 1..4 {
+            let Some(next) = line(k).filter(|n| title_like(n) && n.chars().count() <= 40) else {
+                break;
+            };
+            joined.push_str(next);
+            if type_word(&joined).is_some() {
+                take = k + 1;
+                break;
+            }
+        }
+    }
+    // `…所作的\n政府工作报告\n。会议…`: the sentence goes on after the "title".
+    match line(take) {
+        Some(after) if after.starts_with(['。', ',', ';', '、', ')']) => 0,
+        _ => take,
+    }
 }
 
 fn is_subtitle(t: &str) -> bool {
@@ -202,17 +230,14 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
             let base = lines[i].text_start;
             f.speaker = Some(((base + b.start(), base + b.end()), Some((base + a.start(), base + a.end()))));
         } else if f.title.is_none() && title_like(t) {
-            let mut ranges = vec![r(i)];
-            let mut joined = t.to_string();
-            if let Some(&j) = nonblank.get(k + 1) {
-                let next = lines[j].text(text);
-                if title_continues(t, next) {
-                    ranges.push(r(j));
-                    joined.push_str(next);
-                    f.lines.push(j);
-                    k += 1;
-                }
+            let take = title_lines(text, lines, &nonblank[k..]);
+            if take == 0 {
+                break; // a sentence broken over lines, not a title
             }
+            let ranges: Vec<Range> = nonblank[k..k + take].iter().map(|&j| r(j)).collect();
+            let joined: String = nonblank[k..k + take].iter().map(|&j| lines[j].text(text)).collect();
+            f.lines.extend(&nonblank[k + 1..k + take]);
+            k += take - 1;
             f.title = Some((ranges, joined));
         } else if t.chars().count() > 60 || t.contains('。') {
             break; // the body has begun
@@ -284,9 +309,14 @@ mod tests {
             ("某区国民经济和社会发展第十五个五年规划纲要", DocType::Plan),
         ];
         for (t, want) in CASES {
-            assert_eq!(doc_type(Some(t), None, false), *want, "{t}");
+            assert_eq!(doc_type(Some(t), None, "", false), *want, "{t}");
         }
-        assert_eq!(doc_type(None, Some("同志们"), false), DocType::Speech);
+        assert_eq!(doc_type(None, Some("同志们"), "", false), DocType::Speech);
+        assert_eq!(
+            doc_type(None, Some("各位代表"), "现在,我代表国务院,向大会报告政府工作,请予审议", false),
+            DocType::WorkReport
+        );
+        assert_eq!(doc_type(Some("某会议关于政府工作报告的决议"), None, "", false), DocType::Other);
     }
 
     #[test]

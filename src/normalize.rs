@@ -24,8 +24,8 @@ pub struct Normalized<'a> {
 pub fn fold_char(c: char) -> Option<char> {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
-        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{205F}'
-        | '\u{FEFF}' => Some(' '),
+        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200D}' | '\u{202F}' | '\u{205F}'
+        | '\u{2060}' | '\u{FEFF}' => Some(' '),
         '\u{2015}' => Some('—'),
         _ => None,
     }

@@ -55,6 +55,7 @@ pub(crate) fn truncation(doc: &mut Document, cleaned: &Cleaned, flat: &[Flat], b
 /// Declared counts that the series or headings found do not bear out.
 pub(crate) fn counts(
     doc: &mut Document,
+    body: &str,
     decls: &[Declared],
     pts: &[FoundPoint],
     flat: &[Flat],
@@ -70,8 +71,8 @@ pub(crate) fn counts(
             .iter()
             .position(|l| !l.is_blank() && l.text_start > here)
             .map_or(here, |j| para_end[j]);
-        match counts::check(d, pts, flat, next) {
-            Check::Matches => {}
+        match counts::check(body, d, pts, flat, next) {
+            Check::Matches | Check::Unknown => {}
             Check::Mismatch { points, headings } => {
                 let said = ctx.text((d.start, d.end)).trim_end_matches([':', '：', ',', '，', '。']);
                 let found = match (points, headings) {

@@ -77,6 +77,12 @@ pub(super) fn breadcrumbs(text: &str, lines: &[Line], reasons: &mut [Option<Remo
                 let nt = lines[n].text(text);
                 if nt.chars().count() <= 12 && !nt.contains(['。', ',', ';', '!', '?']) {
                     reasons[n].get_or_insert(RemovalReason::WebChrome);
+                    // The last crumb is often printed again as the page's section heading.
+                    if let Some(&m) = nonblank.get(j + 1).filter(|_| j > k) {
+                        if lines[m].text(text) == nt {
+                            reasons[m].get_or_insert(RemovalReason::WebChrome);
+                        }
+                    }
                 }
             }
         }
@@ -144,13 +150,15 @@ pub(super) fn metadata_table(
         let line = &lines[i];
         let inline = text[line.text_start + off..line.text_end].trim();
         let value = if !inline.is_empty() {
-            let s = line.text_start + off + (text[line.text_start + off..].len() - text[line.text_start + off..].trim_start().len());
+            let after = &text[line.text_start + off..line.text_end];
+            let s = line.text_start + off + (after.len() - after.trim_start().len());
             Some((s, s + inline.len()))
         } else {
-            // The value stands on the next non-blank line, unless that is the next key.
+            // The value stands on the very next line, unless that is the next key; a blank
+            // there means the key has no value.
             let next_key = keyed.get(n + 1).map_or(lines.len(), |k| k.0);
-            (i + 1..next_key.min(i + 3))
-                .find(|&j| !lines[j].is_blank())
+            Some(i + 1)
+                .filter(|&j| j < next_key && j < lines.len() && !lines[j].is_blank())
                 .map(|j| {
                     reasons[j] = Some(RemovalReason::MetadataTable);
                     (lines[j].text_start, lines[j].text_end)

@@ -45,7 +45,8 @@ pub(super) fn repeated_headers(text: &str, lines: &[Line], reasons: &mut [Option
     let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.text(text);
-        if l.is_blank() || reasons[i].is_some() || t.len() > 90 || t.chars().count() < 2 {
+        // Two or three characters repeat as table cells; a running header is longer.
+        if l.is_blank() || reasons[i].is_some() || t.len() > 90 || t.chars().count() < 4 {
             continue;
         }
         if t.contains(['。', ',', ';', ':', '!', '?', '、', '(', ')', '—']) {

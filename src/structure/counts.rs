@@ -11,7 +11,7 @@ use crate::numerals::parse_int;
 
 static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(以下|如下|下列|有)?([0-9]{1,2}|[一二三四五六七八九十两]{1,3})",
+        r"(以下|如下|下列|有|包括|抓好|做好|讲|提出|强调|突出|把握好?|注意|是)?([0-9]{1,2}|[一二三四五六七八九十两]{1,3})",
         r"(?:个|项|点|条|件|大)([\p{Han}]{0,8}?)(:|。|,)"
     ))
     .expect("count regex")
@@ -34,10 +34,12 @@ pub(crate) struct Declared {
 pub(crate) fn declared(text: &str) -> Vec<Declared> {
     let mut out = Vec::new();
     for c in FORWARD.captures_iter(text) {
-        let lead = c.get(1).map(|m| m.as_str());
+        let Some(lead) = c.get(1).map(|m| m.as_str()) else {
+            continue; // `方面5项:` names a size, it does not announce a list
+        };
         let colon = &c[4] == ":";
-        // `有三个:` or `以下九个方面…` announce a list; `三个方面。` alone does not.
-        if !(colon || matches!(lead, Some("以下" | "如下" | "下列"))) {
+        // `有三个:` or `以下九个方面…` announce a list; `有三个方面。` alone does not.
+        if !(colon || matches!(lead, "以下" | "如下" | "下列")) {
             continue;
         }
         if let Some(n) = parse_int(&c[2]).filter(|n| (2..=20).contains(n)) {
@@ -69,7 +71,20 @@ pub(crate) fn declared(text: &str) -> Vec<Declared> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Check {
     Matches,
-    Mismatch { points: Option<u32>, headings: Option<u32> },
+    Mismatch {
+        points: Option<u32>,
+        headings: Option<u32>,
+    },
+    /// Nothing to compare with (a backward reference to something not enumerated).
+    Unknown,
+}
+
+/// Items of an unmarked list after a colon: `方面5项:A;B;C;D;E。` → 5.
+fn semicolon_items(text: &str, from: usize) -> Option<u32> {
+    let rest = &text[from..];
+    let end = rest.find(['。', '\n']).unwrap_or(rest.len());
+    let n = rest[..end].split(';').filter(|s| !s.trim().is_empty()).count() as u32;
+    (n >= 2).then_some(n)
 }
 
 fn series_len(points: &[FoundPoint], sid: usize) -> u32 {
@@ -84,7 +99,13 @@ fn nested(points: &[FoundPoint], p: &FoundPoint) -> bool {
 }
 
 /// Compares a declared count with what follows (or precedes) it in the same section.
-pub(crate) fn check(d: &Declared, points: &[FoundPoint], flat: &[Flat], para_limit: usize) -> Check {
+pub(crate) fn check(
+    text: &str,
+    d: &Declared,
+    points: &[FoundPoint],
+    flat: &[Flat],
+    para_limit: usize,
+) -> Check {
     let scope = scope_of(flat, d.start);
     let (pts, heads) = if d.forward {
         let first = points
@@ -122,8 +143,11 @@ pub(crate) fn check(d: &Declared, points: &[FoundPoint], flat: &[Flat], para_lim
         });
         (pts, heads)
     };
-    if pts == Some(d.n) || heads == Some(d.n) {
+    let listed = d.forward.then(|| semicolon_items(text, d.end)).flatten();
+    if pts == Some(d.n) || heads == Some(d.n) || listed == Some(d.n) {
         Check::Matches
+    } else if !d.forward && pts.is_none() && heads.is_none() {
+        Check::Unknown
     } else {
         Check::Mismatch {
             points: pts,

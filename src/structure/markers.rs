@@ -52,7 +52,7 @@ pub struct Marker {
     pub sub: Option<u32>,
     /// Byte length of the marker itself.
     pub len: usize,
-    /// Whether a digit follows directly (`1.2亿` is a decimal unless a series expects it).
+    /// For `N.` markers, whether a digit follows (`1.2亿` is a decimal unless a series expects it).
     pub digit_follows: bool,
 }
 
@@ -87,7 +87,7 @@ pub fn parse_marker(t: &str) -> Option<Marker> {
             0x2488..=0x249B => Style::Arabic,
             _ => Style::Circled,
         };
-        return Some(marker(style, n, first.len_utf8(), t));
+        return Some(marker(style, n, first.len_utf8()));
     }
     if first == '(' {
         let inner = &t[1..];
@@ -101,7 +101,7 @@ pub fn parse_marker(t: &str) -> Option<Marker> {
             return None;
         }
         let n = small(parse_int(num)?)?;
-        return Some(marker(style, n, 1 + num.len() + 1, t));
+        return Some(marker(style, n, 1 + num.len() + 1));
     }
     if first.is_ascii_digit() {
         let num = take_while(t, |c| c.is_ascii_digit(), 3);
@@ -110,23 +110,26 @@ pub fn parse_marker(t: &str) -> Option<Marker> {
             return None;
         }
         let n = small(num.parse().ok()?)?;
-        return Some(marker(Style::Arabic, n, num.len() + sep.len_utf8(), t));
+        let mut m = marker(Style::Arabic, n, num.len() + sep.len_utf8());
+        // `1.2亿` is a decimal unless a series expects a 1.; `1、2025年` is a list item.
+        m.digit_follows = sep == '.' && t[m.len..].starts_with(|c: char| c.is_ascii_digit());
+        return Some(m);
     }
     let num = take_while(t, is_cn_ordinal_char, 4);
     if !num.is_empty() && t[num.len()..].starts_with('、') {
         let n = small(parse_int(num)?)?;
-        return Some(marker(Style::CnComma, n, num.len() + '、'.len_utf8(), t));
+        return Some(marker(Style::CnComma, n, num.len() + "、".len()));
     }
     None
 }
 
-fn marker(style: Style, ordinal: u32, len: usize, t: &str) -> Marker {
+fn marker(style: Style, ordinal: u32, len: usize) -> Marker {
     Marker {
         style,
         ordinal,
         sub: None,
         len,
-        digit_follows: t[len..].starts_with(|c: char| c.is_ascii_digit()),
+        digit_follows: false,
     }
 }
 
@@ -177,7 +180,7 @@ fn parse_di(t: &str) -> Option<Marker> {
             return None;
         }
     }
-    let mut m = marker(style, n, len, t);
+    let mut m = marker(style, n, len);
     m.sub = sub;
     Some(m)
 }
