@@ -243,6 +243,15 @@ impl Analyzer {
             Some(d)
         } else if let Some((_, d)) = fm.signature_date {
             Some(d)
+        } else if let Some(d) = fm
+            .history
+            .iter()
+            .filter_map(|&r| find_date(ctx.work_text_raw(r.0, r.1)))
+            .map(|(d, _, _)| d)
+            .max()
+        {
+            doc.notes.push("date: the latest date in the adoption history".into());
+            Some(d)
         } else if let Some((d, _, _)) = meta_date(cleaned.meta.written) {
             doc.notes.push("date: the 成文日期 of the metadata table".into());
             Some(d)

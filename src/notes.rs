@@ -27,7 +27,9 @@ pub(crate) fn truncation(doc: &mut Document, cleaned: &Cleaned, flat: &[Flat], b
     let Some(t) = &cleaned.truncation else { return };
     for o in &t.omissions {
         let size = o.chars.map_or(String::from("an unknown amount of"), |n| n.to_string());
-        let place = scope_of(flat, o.start)
+        // The section whose text the omission interrupts: the one holding the text before it.
+        let before = body[..o.start].trim_end().len().saturating_sub(1);
+        let place = scope_of(flat, before)
             .map(|s| format!("section {}", section_label(flat, s, body)))
             .unwrap_or_else(|| "the text before the first heading".into());
         doc.notes.push(format!(

@@ -109,28 +109,25 @@ pub(crate) fn scope_of(flat: &[Flat], pos: usize) -> Option<usize> {
 }
 
 /// For each line, the end of the paragraph it belongs to. A paragraph runs on over lines that a
-/// scraper broke mid-sentence, and ends at a finished sentence, a blank line or a heading.
+/// scraper broke mid-sentence (and over removed furniture between them), and ends at a finished
+/// sentence or before a heading or bullet.
 pub(crate) fn paragraph_ends(text: &str, lines: &[Line]) -> Vec<usize> {
     let mut ends = vec![0; lines.len()];
-    let mut next_end: Option<usize> = None;
+    // The paragraph end of the next non-blank line, and whether that line opens a block.
+    let mut next: Option<(usize, bool)> = None;
     for i in (0..lines.len()).rev() {
         let l = &lines[i];
         if l.is_blank() {
-            next_end = None;
             ends[i] = l.text_end;
             continue;
         }
-        let next_starts_block = lines.get(i + 1).is_none_or(|n| {
-            n.is_blank() || {
-                let nt = n.text(text);
-                super::markers::parse_marker(nt).is_some() || nt.starts_with("——")
-            }
-        });
-        ends[i] = match next_end {
-            Some(e) if !next_starts_block && !ends_sentence(l.text(text)) => e,
+        let t = l.text(text);
+        ends[i] = match next {
+            Some((e, false)) if !ends_sentence(t) => e,
             _ => l.text_end,
         };
-        next_end = Some(ends[i]);
+        let opens_block = super::markers::parse_marker(t).is_some() || t.starts_with("——");
+        next = Some((ends[i], opens_block));
     }
     ends
 }
