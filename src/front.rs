@@ -184,7 +184,11 @@ fn is_subtitle(t: &str) -> bool {
     }
     let dashed = t.starts_with("——") || t.starts_with('—') || t.starts_with("--");
     let bracketed = t.starts_with('(') && t.ends_with(')');
-    (dashed || bracketed) && (t.contains('年') || t.contains('在') || t.contains('会'))
+    // `2026年1月31日在…会议上` without a dash.
+    let dated_occasion = find_date(t).is_some_and(|(_, a, _)| a == 0)
+        && t.ends_with('上')
+        && t.contains('在');
+    dated_occasion || (dashed || bracketed) && (t.contains('年') || t.contains('在') || t.contains('会'))
 }
 
 fn is_closing_line(t: &str) -> bool {
@@ -201,6 +205,13 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
         .collect();
     let r = |i: usize| (lines[i].text_start, lines[i].text_end);
 
+    // Where the salutation stands, if the head has one before the first heading: lines between
+    // the title and it that no rule knows (photo captions) are stepped over, not taken.
+    let salute_at = nonblank
+        .iter()
+        .take(30)
+        .take_while(|&&i| parse_marker(lines[i].text(text)).is_none())
+        .position(|&i| is_salutation(lines[i].text(text)));
     let mut k = 0;
     while k < nonblank.len().min(30) {
         let i = nonblank[k];
@@ -239,14 +250,11 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
             f.lines.extend(&nonblank[k + 1..k + take]);
             k += take - 1;
             f.title = Some((ranges, joined));
-        } else if t.chars().count() > 60 || t.contains('。') {
-            break; // the body has begun
-        } else if f.title.is_some() && !title_like(t) {
-            break;
+        } else if salute_at.is_some_and(|s| s > k) {
+            k += 1; // an unknown line before the salutation stays in the body
+            continue;
         } else {
-            // A short line after the title: a second title line that names no type, or a
-            // line of the body; leave it to the body.
-            break;
+            break; // the body has begun
         }
         f.lines.push(i);
         k += 1;

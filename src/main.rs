@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -18,8 +19,7 @@ struct Cli {
 enum Command {
     /// Analyse files (or `-` for standard input) and print the analysis record.
     Analyze {
-        /// Files or directories to analyse (directories: their .txt and .md files, recursively);
-        /// `-` reads standard input.
+        /// Files to analyse; `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// json: the record (one object, or one per line for several files); text: an outline.
@@ -37,43 +37,14 @@ enum Format {
     Text,
 }
 
-/// Expands directories into their text files, sorted; keeps files and `-` as given.
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            out.push(dir.to_path_buf()); // reported as an error when read
-            return;
-        };
-        let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")) {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let Command::Analyze {
         paths,
         format,
         max_bytes,
     } = cli.command;
-    let single_arg_is_dir = paths.len() == 1 && paths[0].is_dir();
     let analyzer = zhengce::Analyzer::builder().max_input_bytes(max_bytes).build();
-    let files = expand(&paths);
+    let files = paths;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed: Vec<String> = Vec::new();
@@ -92,7 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         };
         match format {
-            Format::Json if files.len() == 1 && !single_arg_is_dir => {
+            Format::Json if files.len() == 1 => {
                 serde_json::to_writer_pretty(&mut out, &doc)?;
                 writeln!(out)?;
             }

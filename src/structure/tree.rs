@@ -58,10 +58,13 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
         }
         let Some(m) = parse_marker(t) else { continue };
         let depth = if m.style == Style::Tiao {
+            let in_chapter = stack
+                .iter()
+                .any(|o| matches!(o.style, Style::Bian | Style::Part | Style::Zhang | Style::Jie));
             let continues = match m.sub {
                 None => m.ordinal == last_tiao + 1,
                 Some(_) => m.ordinal == last_tiao,
-            };
+            } || (last_tiao == 0 && in_chapter); // an excerpt of a code starts where it starts
             if !continues {
                 continue;
             }

@@ -1,0 +1,141 @@
+//! The `zhengce` binary: exit codes and messages for good and bad input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn zhengce() -> Command {
+    Command::cargo_bin("zhengce").unwrap()
+}
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(name)
+}
+
+fn temp_file(dir: &tempdir::Dir, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.0.join(name);
+    std::fs::File::create(&p).unwrap().write_all(bytes).unwrap();
+    p
+}
+
+mod tempdir {
+    /// A directory under the target dir, removed when dropped.
+    pub struct Dir(pub std::path::PathBuf);
+    impl Dir {
+        pub fn new(tag: &str) -> Dir {
+            let p = std::env::temp_dir().join(format!("zhengce-cli-{tag}-{}", std::process::id()));
+            std::fs::create_dir_all(&p).unwrap();
+            Dir(p)
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+#[test]
+fn analyzes_a_file_as_json() {
+    let out = zhengce().args(["analyze"]).arg(corpus("speech_digital_government.txt")).assert().success();
+    let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(doc["title"], "在全县数字政府建设推进会上的讲话");
+    assert_eq!(doc["sections"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn text_format_is_an_outline() {
+    zhengce()
+        .args(["analyze", "--format", "text"])
+        .arg(corpus("work_report_county.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("title: 政府工作报告"))
+        .stdout(predicate::str::contains("二、2026年主要目标和重点任务"))
+        .stdout(predicate::str::contains("  （一）坚定不移抓项目扩投资"))
+        .stdout(predicate::str::contains("declares 4"));
+}
+
+#[test]
+fn several_files_give_ndjson() {
+    let out = zhengce()
+        .arg("analyze")
+        .arg(corpus("speech_party_building.txt"))
+        .arg(corpus("speech_rural_gb18030.txt"))
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let second: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(second["encoding"], "gb18030");
+    assert_eq!(second["title"], "在全镇乡村振兴工作推进会上的讲话");
+}
+
+#[test]
+fn reads_standard_input() {
+    zhengce()
+        .args(["analyze", "-"])
+        .write_stdin("一、总体要求\n正文。\n二、重点任务\n正文。\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"heading\": \"重点任务\""));
+}
+
+#[test]
+fn bad_inputs_exit_2_with_one_line_naming_the_file() {
+    let dir = tempdir::Dir::new("bad");
+    let (gbk_bad, _, _) = encoding_rs::GB18030.encode("正文");
+    let mut undecodable = gbk_bad.to_vec();
+    undecodable.extend_from_slice(&[0xFF, 0xFF, 0x80]);
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (temp_file(&dir, "empty.txt", b""), "empty input"),
+        (temp_file(&dir, "blank.txt", b"  \r\n\t "), "empty input"),
+        (temp_file(&dir, "binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00"), "binary"),
+        (temp_file(&dir, "undecodable.txt", &undecodable), "not decodable"),
+        (dir.0.clone(), "is a directory"),
+        (dir.0.join("missing.txt"), "missing.txt"),
+    ];
+    for (path, msg) in cases {
+        let out = zhengce().arg("analyze").arg(&path).assert().code(2);
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(msg), "{path:?}: {err}");
+        assert!(err.contains(path.file_name().unwrap().to_str().unwrap()), "{err}");
+        assert!(out.get_output().stdout.is_empty(), "no partial record for {path:?}");
+    }
+}
+
+#[test]
+fn a_200_mb_file_is_refused_before_it_is_read() {
+    let dir = tempdir::Dir::new("huge");
+    let p = dir.0.join("huge.txt");
+    // A sparse file: 200 MB long, nothing written.
+    std::fs::File::create(&p).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    zhengce()
+        .arg("analyze")
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("huge.txt: too large"));
+}
+
+#[test]
+fn a_batch_goes_on_past_a_bad_file_and_reports_it() {
+    let dir = tempdir::Dir::new("batch");
+    let bad = temp_file(&dir, "bad.txt", b"\x00\x01\x02\x03");
+    let out = zhengce()
+        .arg("analyze")
+        .arg(corpus("speech_party_building.txt"))
+        .arg(&bad)
+        .arg(corpus("regulation_dogs.txt"))
+        .assert()
+        .code(2);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout.lines().count(), 2, "both good files are analysed");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("1 of 3 files could not be analysed"), "{stderr}");
+    assert!(stderr.contains("bad.txt: binary"), "{stderr}");
+}

@@ -1,0 +1,154 @@
+//! Property tests: any input, no panic; every span on char boundaries inside the input;
+//! sections nest; the normaliser's map lands on boundaries holding the same (folded) char.
+
+use proptest::prelude::*;
+use zhengce::normalize::{fold_char, Normalized};
+use zhengce::{Document, Section, Span};
+
+fn on_boundaries(input: &str, span: Span) -> bool {
+    span.start() <= span.end()
+        && span.end() <= input.len()
+        && input.is_char_boundary(span.start())
+        && input.is_char_boundary(span.end())
+}
+
+fn check_section(input: &str, s: &Section) -> Result<(), TestCaseError> {
+    prop_assert!(on_boundaries(input, s.span), "section span {:?}", s.span);
+    let starts_with_marker = input[s.span.start()..].starts_with(&s.marker);
+    prop_assert!(starts_with_marker, "section span does not start with {}", s.marker);
+    let mut prev_end = s.span.start();
+    for c in &s.children {
+        prop_assert!(s.span.contains(c.span), "child {:?} outside {:?}", c.span, s.span);
+        prop_assert!(c.span.start() >= prev_end, "children overlap");
+        prop_assert_eq!(c.level, s.level + 1);
+        prev_end = c.span.end();
+        check_section(input, c)?;
+    }
+    Ok(())
+}
+
+fn check_doc(input: &str, doc: &Document) -> Result<(), TestCaseError> {
+    let mut prev_end = 0;
+    for s in &doc.sections {
+        prop_assert_eq!(s.level, 1);
+        prop_assert!(s.span.start() >= prev_end, "top-level sections overlap");
+        prev_end = s.span.end();
+        check_section(input, s)?;
+    }
+    for p in &doc.points {
+        prop_assert!(on_boundaries(input, p.span));
+        prop_assert!(p.ordinal >= 1);
+    }
+    for r in &doc.removed {
+        prop_assert!(on_boundaries(input, r.span));
+        prop_assert_eq!(&input[r.span.start()..r.span.end()], r.text.as_str());
+    }
+    if let Some(t) = &doc.truncation {
+        for o in &t.omissions {
+            prop_assert!(on_boundaries(input, o.span));
+        }
+    }
+    if let Some(items) = &doc.outline {
+        for i in items {
+            prop_assert!(on_boundaries(input, i.span));
+        }
+    }
+    let f = &doc.front;
+    for field in [&f.title, &f.speaker, &f.issuer, &f.doc_number, &f.salutation, &f.signature, &f.signature_date]
+        .into_iter()
+        .flatten()
+        .chain(&f.subtitle)
+        .chain(&f.history)
+    {
+        prop_assert!(on_boundaries(input, field.span), "front span {:?}", field.span);
+    }
+    prop_assert_eq!(doc.input_len, input.len());
+    Ok(())
+}
+
+/// Pieces of policy text: markers of every family, full-width forms, furniture, line ends.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("一、".to_string()), Just("二、".to_string()), Just("三、".to_string()),
+        Just("（一）".to_string()), Just("(二)".to_string()), Just("1．".to_string()),
+        Just("2.".to_string()), Just("(1)".to_string()), Just("①".to_string()),
+        Just("第一章 ".to_string()), Just("第二节".to_string()), Just("第一条 ".to_string()),
+        Just("第二条之一".to_string()), Just("一是".to_string()), Just("二是".to_string()),
+        Just("第一，".to_string()), Just("第二,".to_string()), Just("首先，".to_string()),
+        Just("其次,".to_string()), Just("最后，".to_string()), Just("一方面".to_string()),
+        Just("另一方面".to_string()), Just("——".to_string()), Just("【提纲】".to_string()),
+        Just("目录".to_string()), Just("同志们：".to_string()), Just("各位代表!".to_string()),
+        Just("主要任务有三个：".to_string()), Just("以上两项".to_string()),
+        Just("……(X文库www.x.com此处省略66字。点击下载全文)……".to_string()),
+        Just("预览结束,全文3388字,当前显示2078字".to_string()), Just("本文6元".to_string()),
+        Just("- 3 -".to_string()), Just("附件".to_string()), Just("2025年9月8日".to_string()),
+        Just("清政办发〔2025〕37号".to_string()), Just("２０２５年".to_string()),
+        Just("\u{3000}".to_string()), Just("\u{200B}".to_string()), Just("\r\n".to_string()),
+        Just("\n".to_string()), Just("\r".to_string()), Just("。".to_string()),
+        Just("；".to_string()), Just("：".to_string()), Just("索 引 号：".to_string()),
+        "[\\p{Han}]{1,12}",
+        "[a-z0-9 .,:;()]{0,6}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_strings_never_panic(input in any::<String>()) {
+        let doc = zhengce::analyze(&input);
+        check_doc(&input, &doc)?;
+    }
+
+    #[test]
+    fn policy_shaped_text_keeps_spans_sound(parts in prop::collection::vec(fragment(), 0..80)) {
+        let input: String = parts.concat();
+        let doc = zhengce::analyze(&input);
+        check_doc(&input, &doc)?;
+        // The record survives a JSON round trip.
+        let back: Document = serde_json::from_str(&serde_json::to_string(&doc).unwrap()).unwrap();
+        prop_assert_eq!(back, doc);
+    }
+
+    #[test]
+    fn byte_soup_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        let analyzer = zhengce::Analyzer::default();
+        if let Ok(doc) = analyzer.analyze_bytes(&bytes, std::path::Path::new("soup")) {
+            prop_assert!(doc.input_len > 0);
+        }
+    }
+
+    #[test]
+    fn normalised_offsets_map_to_the_same_char(input in any::<String>()) {
+        let n = Normalized::new(&input);
+        for (i, c) in n.as_str().char_indices() {
+            let o = n.to_original(i);
+            prop_assert!(input.is_char_boundary(o));
+            let oc = input[o..].chars().next().unwrap();
+            prop_assert_eq!(fold_char(oc).unwrap_or(oc), c);
+        }
+        prop_assert_eq!(n.to_original(n.as_str().len()), input.len());
+    }
+
+    #[test]
+    fn chinese_numerals_round_trip(n in 0u64..=1_000_000_000_000) {
+        let cn = zhengce::numerals::to_cn(n);
+        prop_assert_eq!(zhengce::numerals::parse_cn(&cn), Some(n), "{}", cn);
+    }
+}
+
+#[test]
+fn analyzer_is_send_sync_and_shareable() {
+    fn assert_all<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    assert_all::<zhengce::Analyzer>();
+    assert_all::<zhengce::Document>();
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<zhengce::Error>(); // io::Error inside is not unwind-safe
+    let a = zhengce::Analyzer::default();
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| assert_eq!(a.analyze("一、甲\n二、乙\n").sections.len(), 2));
+        }
+    });
+}
