@@ -1,1 +1,78 @@
-fn main(){}
+//! `structure`: the whole pass (decode, normalise, clean, front matter, structure) over the
+//! bundled corpus and, where it is present, `../shared/corpus-real/`. Reports bytes per second.
+//!
+//! Run: `cargo bench --bench structure`.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use zhengce::Analyzer;
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+fn load(dir: &Path) -> Vec<Vec<u8>> {
+    let mut files = Vec::new();
+    collect(dir, &mut files);
+    files.sort();
+    files.iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sets = vec![("corpus", load(&root.join("corpus")))];
+    let real = root.join("../shared/corpus-real");
+    if real.exists() {
+        sets.push(("corpus-real", load(&real)));
+    } else {
+        eprintln!("corpus-real is absent; benching the bundled corpus only");
+    }
+    let analyzer = Analyzer::default(); // builds and warms the pattern tables once
+    let mut group = c.benchmark_group("structure");
+    for (name, docs) in &sets {
+        let bytes: usize = docs.iter().map(Vec::len).sum();
+        // A known answer: the number of sections found must not change while speed does.
+        let expected: usize = docs
+            .iter()
+            .map(|d| {
+                analyzer
+                    .analyze_bytes(d, Path::new(name))
+                    .unwrap()
+                    .all_sections()
+                    .len()
+            })
+            .sum();
+        assert!(expected > 0);
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(BenchmarkId::new("analyze_bytes", name), docs, |b, docs| {
+            b.iter(|| {
+                let n: usize = docs
+                    .iter()
+                    .map(|d| {
+                        let doc = analyzer
+                            .analyze_bytes(black_box(d), Path::new("bench"))
+                            .unwrap();
+                        doc.all_sections().len()
+                    })
+                    .sum();
+                assert_eq!(n, expected);
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -119,10 +119,7 @@ impl Analyzer {
         let flat = tree::headings(&body, &blines);
         let pts = points::points(&body, &blines, &flat);
 
-        let ctx = Ctx {
-            input,
-            norm: &norm,
-        };
+        let ctx = Ctx { input, norm: &norm };
         let mut doc = Document {
             sections: structure::nest(&flat, input, &norm),
             points: pts
@@ -173,7 +170,9 @@ impl Analyzer {
                 .collect()
         });
         self.front_matter(&ctx, &fm, &cleaned, &mut doc);
-        let has_articles = flat.iter().any(|f| f.style == structure::markers::Style::Tiao);
+        let has_articles = flat
+            .iter()
+            .any(|f| f.style == structure::markers::Style::Tiao);
         let opening = body.trim_start();
         let opening = &opening[..(0..=opening.len().min(600))
             .rev()
@@ -189,7 +188,18 @@ impl Analyzer {
         let para = points::paragraph_ends(&body, &blines);
         let decls = counts::declared(&body);
         notes::truncation(&mut doc, &cleaned, &flat, &body);
-        notes::counts(&mut doc, &body, &decls, &pts, &flat, &blines, &para, &ctx);
+        notes::counts(
+            &mut doc,
+            &notes::BodyView {
+                text: &body,
+                lines: &blines,
+                para_end: &para,
+                flat: &flat,
+                points: &pts,
+            },
+            &decls,
+            &ctx,
+        );
         if let Some(o) = &outline {
             notes::outline(&mut doc, o, &flat, &pts, &ctx);
         }
@@ -238,7 +248,8 @@ impl Analyzer {
             });
         doc.title = f.title.as_ref().map(|t| t.text.clone());
 
-        let meta_date = |r: Option<(usize, usize)>| r.and_then(|r| find_date(ctx.work_text_raw(r.0, r.1)));
+        let meta_date =
+            |r: Option<(usize, usize)>| r.and_then(|r| find_date(ctx.work_text_raw(r.0, r.1)));
         let date = if let Some(d) = fm.head_date {
             Some(d)
         } else if let Some((_, d)) = fm.signature_date {
@@ -250,13 +261,17 @@ impl Analyzer {
             .map(|(d, _, _)| d)
             .max()
         {
-            doc.notes.push("date: the latest date in the adoption history".into());
+            doc.notes
+                .push("date: the latest date in the adoption history".into());
             Some(d)
         } else if let Some((d, _, _)) = meta_date(cleaned.meta.written) {
-            doc.notes.push("date: the 成文日期 of the metadata table".into());
+            doc.notes
+                .push("date: the 成文日期 of the metadata table".into());
             Some(d)
         } else if let Some((d, _, _)) = meta_date(cleaned.meta.published) {
-            doc.notes.push("date: the 发布日期 of the metadata table (publication, not signature)".into());
+            doc.notes.push(
+                "date: the 发布日期 of the metadata table (publication, not signature)".into(),
+            );
             Some(d)
         } else {
             let web = cleaned
@@ -265,7 +280,8 @@ impl Analyzer {
                 .filter(|c| c.reason == RemovalReason::WebMetadata)
                 .find_map(|c| find_date(ctx.work_text_raw(c.start, c.end)));
             web.map(|(d, _, _)| {
-                doc.notes.push("date: the web page's publication date; the text states none".into());
+                doc.notes
+                    .push("date: the web page's publication date; the text states none".into());
                 d
             })
         };
@@ -273,7 +289,9 @@ impl Analyzer {
     }
 }
 
-const ORGAN_SUFFIXES: &[char] = &['院', '厅', '室', '会', '府', '部', '局', '委', '办', '署', '行'];
+const ORGAN_SUFFIXES: &[char] = &[
+    '院', '厅', '室', '会', '府', '部', '局', '委', '办', '署', '行',
+];
 
 /// Maps normalised ranges to the input.
 pub(crate) struct Ctx<'a> {

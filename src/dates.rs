@@ -71,6 +71,10 @@ pub fn find_date(s: &str) -> Option<(Date, usize, usize)> {
 
 /// Whether `s` is nothing but a date, perhaps in brackets (`(2025年12月3日)`).
 pub fn is_date_line(s: &str) -> Option<Date> {
+    // `(二〇二五年十二月三十一日)` is 45 bytes; anything much longer is prose.
+    if s.len() > 64 {
+        return None;
+    }
     let inner = s
         .trim()
         .trim_start_matches(['(', '（', '['])
@@ -88,14 +92,24 @@ mod tests {
         const CASES: &[(&str, Option<&str>)] = &[
             ("2025年12月3日", Some("2025-12-03")),
             ("二〇二五年十二月三日", Some("2025-12-03")),
-            ("二○○二年三月五日在第九届全国人民代表大会上", Some("2002-03-05")),
-            ("——2026年2月5日在安徽省第十四届人民代表大会第四次会议上", Some("2026-02-05")),
+            (
+                "二○○二年三月五日在第九届全国人民代表大会上",
+                Some("2002-03-05"),
+            ),
+            (
+                "——2026年2月5日在安徽省第十四届人民代表大会第四次会议上",
+                Some("2026-02-05"),
+            ),
             ("时间:2026-02-11", Some("2026-02-11")),
             ("2025年2月30日", None),
             ("2025年", None),
         ];
         for (s, want) in CASES {
-            assert_eq!(find_date(s).map(|d| d.0.iso()), want.map(String::from), "{s}");
+            assert_eq!(
+                find_date(s).map(|d| d.0.iso()),
+                want.map(String::from),
+                "{s}"
+            );
         }
         assert!(is_date_line("(2025年12月3日)").is_some());
         assert!(is_date_line("2025年12月3日印发").is_none());

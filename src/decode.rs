@@ -35,8 +35,14 @@ pub fn decode_bytes(bytes: &[u8]) -> std::result::Result<Decoded, InputProblem> 
     if looks_binary(bytes) {
         return Err(InputProblem::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => finish(s.to_owned(), SourceEncoding::Utf8),
+    // SIMD validation: most of the input is three-byte CJK, slow for the scalar validator.
+    match simdutf8::basic::from_utf8(bytes) {
+        // The bytes were sniffed above: only emptiness is left to check.
+        Ok(s) if s.chars().all(is_blank) => Err(InputProblem::Empty),
+        Ok(s) => Ok(Decoded {
+            text: s.to_owned(),
+            encoding: SourceEncoding::Utf8,
+        }),
         Err(_) => {
             let text = encoding_rs::GB18030
                 .decode_without_bom_handling_and_without_replacement(bytes)
@@ -50,7 +56,7 @@ fn utf8_or_problem(bytes: &[u8]) -> std::result::Result<String, InputProblem> {
     if looks_binary(bytes) {
         return Err(InputProblem::Binary);
     }
-    std::str::from_utf8(bytes)
+    simdutf8::basic::from_utf8(bytes)
         .map(str::to_owned)
         .map_err(|_| InputProblem::Undecodable)
 }
@@ -67,7 +73,11 @@ fn finish(text: String, encoding: SourceEncoding) -> std::result::Result<Decoded
 
 /// White space as it appears in Chinese texts, including the ideographic space and BOM.
 pub(crate) fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{3000}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{3000}'
+        )
 }
 
 /// How many leading bytes the binary sniffing looks at.
@@ -78,12 +88,22 @@ fn looks_binary(bytes: &[u8]) -> bool {
     head.contains(&0) || control_ratio_too_high(head)
 }
 
+/// Control bytes that do not occur in text (all below 0x20 but tab, LF, CR and form feed).
+const CONTROL: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        if !matches!(b, 0x09 | 0x0a | 0x0c | 0x0d) {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    t
+};
+
 fn control_ratio_too_high(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-        .count();
+    let controls: usize = head.iter().map(|&b| CONTROL[b as usize] as usize).sum();
     // More than one control byte in a hundred is not a text.
     controls * 100 > head.len().max(1)
 }
@@ -153,11 +173,17 @@ mod tests {
     #[test]
     fn utf8_plain_and_bom() {
         let d = decode_bytes("同志们：".as_bytes()).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("同志们：", SourceEncoding::Utf8));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("同志们：", SourceEncoding::Utf8)
+        );
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice("各位代表".as_bytes());
         let d = decode_bytes(&b).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("各位代表", SourceEncoding::Utf8Bom));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("各位代表", SourceEncoding::Utf8Bom)
+        );
     }
 
     #[test]
@@ -175,7 +201,10 @@ mod tests {
             b.extend_from_slice(&u.to_le_bytes());
         }
         let d = decode_bytes(&b).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("通知", SourceEncoding::Utf16));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("通知", SourceEncoding::Utf16)
+        );
     }
 
     #[test]

@@ -46,8 +46,25 @@ static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const SALUTE_WORDS: &[&str] = &[
-    "同志们", "代表", "委员", "人民政府", "部门", "单位", "各位", "朋友们", "女士们", "先生们",
-    "同学们", "机构", "各部委", "党委", "各级", "厅", "局", "来宾", "嘉宾",
+    "同志们",
+    "代表",
+    "委员",
+    "人民政府",
+    "部门",
+    "单位",
+    "各位",
+    "朋友们",
+    "女士们",
+    "先生们",
+    "同学们",
+    "机构",
+    "各部委",
+    "党委",
+    "各级",
+    "厅",
+    "局",
+    "来宾",
+    "嘉宾",
 ];
 
 /// Words a title ends with, and the type they give; the longest match wins.
@@ -119,7 +136,8 @@ pub(crate) fn doc_type(
     if opening.contains("请予审议") || opening.contains("报告政府工作") {
         return DocType::WorkReport;
     }
-    if salutation.is_some_and(|s| s.contains("同志") || s.contains("代表") || s.contains("朋友")) {
+    if salutation.is_some_and(|s| s.contains("同志") || s.contains("代表") || s.contains("朋友"))
+    {
         return DocType::Speech;
     }
     if has_articles {
@@ -185,10 +203,10 @@ fn is_subtitle(t: &str) -> bool {
     let dashed = t.starts_with("——") || t.starts_with('—') || t.starts_with("--");
     let bracketed = t.starts_with('(') && t.ends_with(')');
     // `2026年1月31日在…会议上` without a dash.
-    let dated_occasion = find_date(t).is_some_and(|(_, a, _)| a == 0)
-        && t.ends_with('上')
-        && t.contains('在');
-    dated_occasion || (dashed || bracketed) && (t.contains('年') || t.contains('在') || t.contains('会'))
+    let dated_occasion =
+        find_date(t).is_some_and(|(_, a, _)| a == 0) && t.ends_with('上') && t.contains('在');
+    dated_occasion
+        || (dashed || bracketed) && (t.contains('年') || t.contains('在') || t.contains('会'))
 }
 
 fn is_closing_line(t: &str) -> bool {
@@ -239,14 +257,20 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
         } else if let Some(c) = SPEAKER.captures(t).filter(|_| f.title.is_some()) {
             let (a, b) = (c.get(1).expect("office"), c.get(2).expect("name"));
             let base = lines[i].text_start;
-            f.speaker = Some(((base + b.start(), base + b.end()), Some((base + a.start(), base + a.end()))));
+            f.speaker = Some((
+                (base + b.start(), base + b.end()),
+                Some((base + a.start(), base + a.end())),
+            ));
         } else if f.title.is_none() && title_like(t) {
             let take = title_lines(text, lines, &nonblank[k..]);
             if take == 0 {
                 break; // a sentence broken over lines, not a title
             }
             let ranges: Vec<Range> = nonblank[k..k + take].iter().map(|&j| r(j)).collect();
-            let joined: String = nonblank[k..k + take].iter().map(|&j| lines[j].text(text)).collect();
+            let joined: String = nonblank[k..k + take]
+                .iter()
+                .map(|&j| lines[j].text(text))
+                .collect();
             f.lines.extend(&nonblank[k + 1..k + take]);
             k += take - 1;
             f.title = Some((ranges, joined));
@@ -271,7 +295,9 @@ fn closing(text: &str, lines: &[Line], nonblank: &[usize], f: &mut Front) {
             break;
         }
         let t = lines[i].text(text);
-        let Some(date) = is_date_line(t) else { continue };
+        let Some(date) = is_date_line(t) else {
+            continue;
+        };
         let mut sig_lines: Vec<usize> = Vec::new();
         for &j in nonblank[..k].iter().rev().take(3) {
             let jt = lines[j].text(text);
@@ -310,7 +336,10 @@ mod tests {
         const CASES: &[(&str, DocType)] = &[
             ("在全区重点改革项目推进会上的讲话", DocType::Speech),
             ("2026年安徽省政府工作报告", DocType::WorkReport),
-            ("国务院办公厅关于加强三级公立医院绩效考核工作的意见", DocType::Notice),
+            (
+                "国务院办公厅关于加强三级公立医院绩效考核工作的意见",
+                DocType::Notice,
+            ),
             ("关于印发某某管理办法的通知", DocType::Notice),
             ("中华人民共和国刑法", DocType::Law),
             ("某市优化营商环境条例(2024年修订)", DocType::Law),
@@ -321,18 +350,36 @@ mod tests {
         }
         assert_eq!(doc_type(None, Some("同志们"), "", false), DocType::Speech);
         assert_eq!(
-            doc_type(None, Some("各位代表"), "现在,我代表国务院,向大会报告政府工作,请予审议", false),
+            doc_type(
+                None,
+                Some("各位代表"),
+                "现在,我代表国务院,向大会报告政府工作,请予审议",
+                false
+            ),
             DocType::WorkReport
         );
-        assert_eq!(doc_type(Some("某会议关于政府工作报告的决议"), None, "", false), DocType::Other);
+        assert_eq!(
+            doc_type(Some("某会议关于政府工作报告的决议"), None, "", false),
+            DocType::Other
+        );
     }
 
     #[test]
     fn salutations() {
-        for t in ["同志们:", "同志们!", "各位代表:", "各区人民政府,市政府各部门:", "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:"] {
+        for t in [
+            "同志们:",
+            "同志们!",
+            "各位代表:",
+            "各区人民政府,市政府各部门:",
+            "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:",
+        ] {
             assert!(is_salutation(t), "{t}");
         }
-        for t in ["主要任务有三个:", "同志们好。", "请各位代表审议!这是一句话。"] {
+        for t in [
+            "主要任务有三个:",
+            "同志们好。",
+            "请各位代表审议!这是一句话。",
+        ] {
             assert!(!is_salutation(t), "{t}");
         }
     }

@@ -43,7 +43,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         format,
         max_bytes,
     } = cli.command;
-    let analyzer = zhengce::Analyzer::builder().max_input_bytes(max_bytes).build();
+    let analyzer = zhengce::Analyzer::builder()
+        .max_input_bytes(max_bytes)
+        .build();
     let files = paths;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -102,8 +104,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // `zhengce analyze … | head` closes the pipe: that is not an error.
-            if e
-                .downcast_ref::<io::Error>()
+            if e.downcast_ref::<io::Error>()
                 .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
             {
                 return ExitCode::SUCCESS;

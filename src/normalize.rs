@@ -24,8 +24,13 @@ pub struct Normalized<'a> {
 pub fn fold_char(c: char) -> Option<char> {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
-        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200D}' | '\u{202F}' | '\u{205F}'
-        | '\u{2060}' | '\u{FEFF}' => Some(' '),
+        '\u{3000}'
+        | '\u{00A0}'
+        | '\u{2000}'..='\u{200D}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{2060}'
+        | '\u{FEFF}' => Some(' '),
         '\u{2015}' => Some('—'),
         _ => None,
     }
@@ -34,31 +39,39 @@ pub fn fold_char(c: char) -> Option<char> {
 impl<'a> Normalized<'a> {
     /// Normalises `input`, borrowing it when nothing needs to change.
     pub fn new(input: &'a str) -> Self {
-        let Some(first) = input.char_indices().find(|&(_, c)| fold_char(c).is_some()) else {
-            return Normalized {
-                text: Cow::Borrowed(input),
-                checkpoints: Vec::new(),
-            };
-        };
-        let mut out = String::with_capacity(input.len());
-        out.push_str(&input[..first.0]);
+        let bytes = input.as_bytes();
+        // Only chars whose UTF-8 starts with these bytes can fold: U+00A0 (C2), U+2000–U+206F
+        // (E2), U+3000 (E3), U+FEFF and U+FF01–U+FF5E (EF). Everything else is copied in runs.
+        let mut out: Option<String> = None;
+        let mut copied = 0;
         let mut checkpoints = Vec::new();
-        for (i, c) in input[first.0..].char_indices() {
-            let orig = first.0 + i;
-            match fold_char(c) {
-                Some(f) => {
-                    out.push(f);
-                    if f.len_utf8() != c.len_utf8() {
-                        checkpoints.push((out.len(), orig + c.len_utf8()));
-                    }
+        let leads: Box<dyn Iterator<Item = usize>> = if memchr::memchr(0xC2, bytes).is_some() {
+            Box::new((0..bytes.len()).filter(|&i| matches!(bytes[i], 0xC2 | 0xE2 | 0xE3 | 0xEF)))
+        } else {
+            Box::new(memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes))
+        };
+        for i in leads {
+            // Lead bytes only start chars; continuation bytes are 0x80–0xBF.
+            let c = input[i..].chars().next().expect("on a boundary");
+            let len = c.len_utf8();
+            if let Some(f) = fold_char(c) {
+                let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
+                o.push_str(&input[copied..i]);
+                o.push(f);
+                copied = i + len;
+                if f.len_utf8() != len {
+                    checkpoints.push((o.len(), i + len));
                 }
-                None => out.push(c),
             }
         }
-        Normalized {
-            text: Cow::Owned(out),
-            checkpoints,
-        }
+        let text = match out {
+            None => Cow::Borrowed(input),
+            Some(mut o) => {
+                o.push_str(&input[copied..]);
+                Cow::Owned(o)
+            }
+        };
+        Normalized { text, checkpoints }
     }
 
     /// The normalised text.

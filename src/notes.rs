@@ -26,7 +26,9 @@ fn section_label(flat: &[Flat], i: usize, body: &str) -> String {
 pub(crate) fn truncation(doc: &mut Document, cleaned: &Cleaned, flat: &[Flat], body: &str) {
     let Some(t) = &cleaned.truncation else { return };
     for o in &t.omissions {
-        let size = o.chars.map_or(String::from("an unknown amount of"), |n| n.to_string());
+        let size = o
+            .chars
+            .map_or(String::from("an unknown amount of"), |n| n.to_string());
         // The section whose text the omission interrupts: the one holding the text before it.
         let before = body[..o.start].trim_end().len().saturating_sub(1);
         let place = scope_of(flat, before)
@@ -50,40 +52,49 @@ pub(crate) fn truncation(doc: &mut Document, cleaned: &Cleaned, flat: &[Flat], b
             (Some(d), Some(s)) => format!(" (shown {s} of {d} characters)"),
             _ => String::new(),
         };
-        doc.notes.push(format!("truncated: the text breaks off in {place}{shown}"));
+        doc.notes
+            .push(format!("truncated: the text breaks off in {place}{shown}"));
     }
 }
 
+/// The analysed body, as the notes need it.
+pub(crate) struct BodyView<'a> {
+    pub text: &'a str,
+    pub lines: &'a [Line],
+    pub para_end: &'a [usize],
+    pub flat: &'a [Flat],
+    pub points: &'a [FoundPoint],
+}
+
 /// Declared counts that the series or headings found do not bear out.
-pub(crate) fn counts(
-    doc: &mut Document,
-    body: &str,
-    decls: &[Declared],
-    pts: &[FoundPoint],
-    flat: &[Flat],
-    lines: &[Line],
-    para_end: &[usize],
-    ctx: &Ctx,
-) {
+pub(crate) fn counts(doc: &mut Document, b: &BodyView, decls: &[Declared], ctx: &Ctx) {
+    let (lines, para_end) = (b.lines, b.para_end);
     for d in decls {
         // A forward declaration's list starts in its own paragraph or the next one.
-        let li = lines.partition_point(|l| l.start <= d.start).saturating_sub(1);
+        let li = lines
+            .partition_point(|l| l.start <= d.start)
+            .saturating_sub(1);
         let here = para_end[li];
         let next = lines
             .iter()
             .position(|l| !l.is_blank() && l.text_start > here)
             .map_or(here, |j| para_end[j]);
-        match counts::check(body, d, pts, flat, next) {
+        match counts::check(b.text, d, b.points, b.flat, next) {
             Check::Matches | Check::Unknown => {}
             Check::Mismatch { points, headings } => {
-                let said = ctx.text((d.start, d.end)).trim_end_matches([':', '：', ',', '，', '。']);
+                let said = ctx
+                    .text((d.start, d.end))
+                    .trim_end_matches([':', '：', ',', '，', '。']);
                 let found = match (points, headings) {
                     (None, None) => "no enumerated series or headings".to_string(),
-                    (p, h) => [p.map(|n| format!("{n} points")), h.map(|n| format!("{n} headings"))]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" and "),
+                    (p, h) => [
+                        p.map(|n| format!("{n} points")),
+                        h.map(|n| format!("{n} headings")),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" and "),
                 };
                 doc.notes.push(format!(
                     "count: \"{said}\" declares {} but {found} were found {}",
@@ -97,13 +108,24 @@ pub(crate) fn counts(
 
 fn compact(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '。' | ',' | ';' | ':' | '，' | '；' | '：' | '、'))
+        .filter(|c| {
+            !c.is_whitespace() && !matches!(c, '。' | ',' | ';' | ':' | '，' | '；' | '：' | '、')
+        })
         .collect()
 }
 
 /// Outline items with no matching heading or point in the body.
-pub(crate) fn outline(doc: &mut Document, o: &OutlineBlock, flat: &[Flat], pts: &[FoundPoint], ctx: &Ctx) {
-    let omitted = doc.truncation.as_ref().is_some_and(|t| !t.omissions.is_empty());
+pub(crate) fn outline(
+    doc: &mut Document,
+    o: &OutlineBlock,
+    flat: &[Flat],
+    pts: &[FoundPoint],
+    ctx: &Ctx,
+) {
+    let omitted = doc
+        .truncation
+        .as_ref()
+        .is_some_and(|t| !t.omissions.is_empty());
     // The heading item a `一是` item stands under, as (style, ordinal).
     let mut parent = None;
     for it in &o.items {
@@ -118,14 +140,15 @@ pub(crate) fn outline(doc: &mut Document, o: &OutlineBlock, flat: &[Flat], pts: 
                     .collect::<Vec<_>>()
             }
             None => {
-                let section = parent.and_then(|(st, n)| {
-                    flat.iter().position(|f| f.style == st && f.ordinal == n)
-                });
+                let section = parent
+                    .and_then(|(st, n)| flat.iter().position(|f| f.style == st && f.ordinal == n));
                 pts.iter()
                     .filter(|p| p.family == Family::Shi && p.ordinal == it.ordinal)
                     .filter(|p| match (section, p.scope) {
                         (None, scope) => scope.is_none(),
-                        (Some(s), Some(ps)) => ps == s || (flat[s].start..flat[s].end).contains(&flat[ps].start),
+                        (Some(s), Some(ps)) => {
+                            ps == s || (flat[s].start..flat[s].end).contains(&flat[ps].start)
+                        }
                         (Some(_), None) => false,
                     })
                     .map(|p| compact(ctx.text(p.lead)))

@@ -53,7 +53,9 @@ pub fn parse_cn(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    let has_unit = s.chars().any(|c| cn_small_unit(c).is_some() || matches!(c, '万' | '亿'));
+    let has_unit = s
+        .chars()
+        .any(|c| cn_small_unit(c).is_some() || matches!(c, '万' | '亿'));
     if !has_unit {
         // Digit by digit: 二〇二五, 一九五四.
         let mut v: u64 = 0;

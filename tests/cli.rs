@@ -11,7 +11,9 @@ fn zhengce() -> Command {
 }
 
 fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name)
 }
 
 fn temp_file(dir: &tempdir::Dir, name: &str, bytes: &[u8]) -> PathBuf {
@@ -39,7 +41,11 @@ mod tempdir {
 
 #[test]
 fn analyzes_a_file_as_json() {
-    let out = zhengce().args(["analyze"]).arg(corpus("speech_digital_government.txt")).assert().success();
+    let out = zhengce()
+        .args(["analyze"])
+        .arg(corpus("speech_digital_government.txt"))
+        .assert()
+        .success();
     let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(doc["title"], "在全县数字政府建设推进会上的讲话");
     assert_eq!(doc["sections"].as_array().unwrap().len(), 3);
@@ -93,8 +99,14 @@ fn bad_inputs_exit_2_with_one_line_naming_the_file() {
     let cases: Vec<(PathBuf, &str)> = vec![
         (temp_file(&dir, "empty.txt", b""), "empty input"),
         (temp_file(&dir, "blank.txt", b"  \r\n\t "), "empty input"),
-        (temp_file(&dir, "binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00"), "binary"),
-        (temp_file(&dir, "undecodable.txt", &undecodable), "not decodable"),
+        (
+            temp_file(&dir, "binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00"),
+            "binary",
+        ),
+        (
+            temp_file(&dir, "undecodable.txt", &undecodable),
+            "not decodable",
+        ),
         (dir.0.clone(), "is a directory"),
         (dir.0.join("missing.txt"), "missing.txt"),
     ];
@@ -103,8 +115,14 @@ fn bad_inputs_exit_2_with_one_line_naming_the_file() {
         let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(msg), "{path:?}: {err}");
-        assert!(err.contains(path.file_name().unwrap().to_str().unwrap()), "{err}");
-        assert!(out.get_output().stdout.is_empty(), "no partial record for {path:?}");
+        assert!(
+            err.contains(path.file_name().unwrap().to_str().unwrap()),
+            "{err}"
+        );
+        assert!(
+            out.get_output().stdout.is_empty(),
+            "no partial record for {path:?}"
+        );
     }
 }
 
@@ -113,7 +131,10 @@ fn a_200_mb_file_is_refused_before_it_is_read() {
     let dir = tempdir::Dir::new("huge");
     let p = dir.0.join("huge.txt");
     // A sparse file: 200 MB long, nothing written.
-    std::fs::File::create(&p).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    std::fs::File::create(&p)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
     zhengce()
         .arg("analyze")
         .arg(&p)
@@ -136,6 +157,9 @@ fn a_batch_goes_on_past_a_bad_file_and_reports_it() {
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(stdout.lines().count(), 2, "both good files are analysed");
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("1 of 3 files could not be analysed"), "{stderr}");
+    assert!(
+        stderr.contains("1 of 3 files could not be analysed"),
+        "{stderr}"
+    );
     assert!(stderr.contains("bad.txt: binary"), "{stderr}");
 }

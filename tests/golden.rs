@@ -17,12 +17,20 @@ fn corpus() -> PathBuf {
 }
 
 fn section_value(s: &Section) -> Value {
-    json!([s.marker, s.ordinal, s.heading, s.children.iter().map(section_value).collect::<Vec<_>>()])
+    json!([
+        s.marker,
+        s.ordinal,
+        s.heading,
+        s.children.iter().map(section_value).collect::<Vec<_>>()
+    ])
 }
 
 fn check_levels(s: &Section, level: u32, errs: &mut Vec<String>) {
     if s.level != level {
-        errs.push(format!("section {}{}: level {} != {level}", s.marker, s.heading, s.level));
+        errs.push(format!(
+            "section {}{}: level {} != {level}",
+            s.marker, s.heading, s.level
+        ));
     }
     for c in &s.children {
         check_levels(c, level + 1, errs);
@@ -73,12 +81,19 @@ fn compare(name: &str, doc: &Document, input: &str, gold: &Value) -> Vec<String>
     }
     if let Some(w) = g.get("outline") {
         let got = doc.outline.as_ref().map_or(Value::Null, |o| {
-            json!(o.iter().map(|i| json!([i.level, i.marker, i.ordinal, i.heading])).collect::<Vec<_>>())
+            json!(o
+                .iter()
+                .map(|i| json!([i.level, i.marker, i.ordinal, i.heading]))
+                .collect::<Vec<_>>())
         });
         eq("outline", got, w);
     }
     if let Some(w) = g.get("sections") {
-        eq("sections", json!(doc.sections.iter().map(section_value).collect::<Vec<_>>()), w);
+        eq(
+            "sections",
+            json!(doc.sections.iter().map(section_value).collect::<Vec<_>>()),
+            w,
+        );
     }
     if let Some(w) = g.get("points") {
         let got: Vec<Value> = doc
@@ -109,9 +124,13 @@ fn compare(name: &str, doc: &Document, input: &str, gold: &Value) -> Vec<String>
     }
     if let Some(w) = g.get("notes").and_then(Value::as_array) {
         let ok = doc.notes.len() == w.len()
-            && w.iter().all(|s| doc.notes.iter().any(|n| n.contains(s.as_str().unwrap())));
+            && w.iter()
+                .all(|s| doc.notes.iter().any(|n| n.contains(s.as_str().unwrap())));
         if !ok {
-            errs.push(format!("{name}: notes\n   got: {:?}\n  want (substrings): {w:?}", doc.notes));
+            errs.push(format!(
+                "{name}: notes\n   got: {:?}\n  want (substrings): {w:?}",
+                doc.notes
+            ));
         }
     }
     for s in &doc.sections {
@@ -121,7 +140,11 @@ fn compare(name: &str, doc: &Document, input: &str, gold: &Value) -> Vec<String>
     for s in doc.all_sections() {
         let t = s.span.text(input).unwrap_or("");
         if !t.starts_with(&s.marker) {
-            errs.push(format!("{name}: section span of {} starts {:?}", s.marker, t.chars().take(8).collect::<String>()));
+            errs.push(format!(
+                "{name}: section span of {} starts {:?}",
+                s.marker,
+                t.chars().take(8).collect::<String>()
+            ));
         }
     }
     for p in &doc.points {
@@ -136,7 +159,11 @@ fn compare(name: &str, doc: &Document, input: &str, gold: &Value) -> Vec<String>
         }
     }
     if let Some(t) = &doc.front.title {
-        if doc.title.as_deref() == t.span.text(input) || t.span.text(input).is_some_and(|s| s.starts_with(&t.text[..t.text.len().min(6)])) {
+        if doc.title.as_deref() == t.span.text(input)
+            || t.span
+                .text(input)
+                .is_some_and(|s| s.starts_with(&t.text[..t.text.len().min(6)]))
+        {
         } else {
             errs.push(format!("{name}: title span does not hold the title"));
         }
@@ -159,13 +186,21 @@ fn corpus_matches_gold() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let gold_path = path.with_extension("gold.json");
         let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(&gold_path).unwrap_or_else(|_| panic!("{} has no gold file", name)),
+            &std::fs::read_to_string(&gold_path)
+                .unwrap_or_else(|_| panic!("{} has no gold file", name)),
         )
         .unwrap_or_else(|e| panic!("{name}.gold.json: {e}"));
-        let doc = analyzer.analyze_file(path).unwrap_or_else(|e| panic!("{e}"));
+        let doc = analyzer
+            .analyze_file(path)
+            .unwrap_or_else(|e| panic!("{e}"));
         let bytes = std::fs::read(path).unwrap();
         let input = zhengce::decode::decode_bytes(&bytes).unwrap().text;
         errs.extend(compare(&name, &doc, &input, &gold));
     }
-    assert!(errs.is_empty(), "{} mismatches:\n{}", errs.len(), errs.join("\n"));
+    assert!(
+        errs.is_empty(),
+        "{} mismatches:\n{}",
+        errs.len(),
+        errs.join("\n")
+    );
 }

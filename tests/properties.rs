@@ -15,10 +15,19 @@ fn on_boundaries(input: &str, span: Span) -> bool {
 fn check_section(input: &str, s: &Section) -> Result<(), TestCaseError> {
     prop_assert!(on_boundaries(input, s.span), "section span {:?}", s.span);
     let starts_with_marker = input[s.span.start()..].starts_with(&s.marker);
-    prop_assert!(starts_with_marker, "section span does not start with {}", s.marker);
+    prop_assert!(
+        starts_with_marker,
+        "section span does not start with {}",
+        s.marker
+    );
     let mut prev_end = s.span.start();
     for c in &s.children {
-        prop_assert!(s.span.contains(c.span), "child {:?} outside {:?}", c.span, s.span);
+        prop_assert!(
+            s.span.contains(c.span),
+            "child {:?} outside {:?}",
+            c.span,
+            s.span
+        );
         prop_assert!(c.span.start() >= prev_end, "children overlap");
         prop_assert_eq!(c.level, s.level + 1);
         prev_end = c.span.end();
@@ -54,13 +63,25 @@ fn check_doc(input: &str, doc: &Document) -> Result<(), TestCaseError> {
         }
     }
     let f = &doc.front;
-    for field in [&f.title, &f.speaker, &f.issuer, &f.doc_number, &f.salutation, &f.signature, &f.signature_date]
-        .into_iter()
-        .flatten()
-        .chain(&f.subtitle)
-        .chain(&f.history)
+    for field in [
+        &f.title,
+        &f.speaker,
+        &f.issuer,
+        &f.doc_number,
+        &f.salutation,
+        &f.signature,
+        &f.signature_date,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(&f.subtitle)
+    .chain(&f.history)
     {
-        prop_assert!(on_boundaries(input, field.span), "front span {:?}", field.span);
+        prop_assert!(
+            on_boundaries(input, field.span),
+            "front span {:?}",
+            field.span
+        );
     }
     prop_assert_eq!(doc.input_len, input.len());
     Ok(())
@@ -69,23 +90,52 @@ fn check_doc(input: &str, doc: &Document) -> Result<(), TestCaseError> {
 /// Pieces of policy text: markers of every family, full-width forms, furniture, line ends.
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
-        Just("一、".to_string()), Just("二、".to_string()), Just("三、".to_string()),
-        Just("（一）".to_string()), Just("(二)".to_string()), Just("1．".to_string()),
-        Just("2.".to_string()), Just("(1)".to_string()), Just("①".to_string()),
-        Just("第一章 ".to_string()), Just("第二节".to_string()), Just("第一条 ".to_string()),
-        Just("第二条之一".to_string()), Just("一是".to_string()), Just("二是".to_string()),
-        Just("第一，".to_string()), Just("第二,".to_string()), Just("首先，".to_string()),
-        Just("其次,".to_string()), Just("最后，".to_string()), Just("一方面".to_string()),
-        Just("另一方面".to_string()), Just("——".to_string()), Just("【提纲】".to_string()),
-        Just("目录".to_string()), Just("同志们：".to_string()), Just("各位代表!".to_string()),
-        Just("主要任务有三个：".to_string()), Just("以上两项".to_string()),
+        Just("一、".to_string()),
+        Just("二、".to_string()),
+        Just("三、".to_string()),
+        Just("（一）".to_string()),
+        Just("(二)".to_string()),
+        Just("1．".to_string()),
+        Just("2.".to_string()),
+        Just("(1)".to_string()),
+        Just("①".to_string()),
+        Just("第一章 ".to_string()),
+        Just("第二节".to_string()),
+        Just("第一条 ".to_string()),
+        Just("第二条之一".to_string()),
+        Just("一是".to_string()),
+        Just("二是".to_string()),
+        Just("第一，".to_string()),
+        Just("第二,".to_string()),
+        Just("首先，".to_string()),
+        Just("其次,".to_string()),
+        Just("最后，".to_string()),
+        Just("一方面".to_string()),
+        Just("另一方面".to_string()),
+        Just("——".to_string()),
+        Just("【提纲】".to_string()),
+        Just("目录".to_string()),
+        Just("同志们：".to_string()),
+        Just("各位代表!".to_string()),
+        Just("主要任务有三个：".to_string()),
+        Just("以上两项".to_string()),
         Just("……(X文库www.x.com此处省略66字。点击下载全文)……".to_string()),
-        Just("预览结束,全文3388字,当前显示2078字".to_string()), Just("本文6元".to_string()),
-        Just("- 3 -".to_string()), Just("附件".to_string()), Just("2025年9月8日".to_string()),
-        Just("清政办发〔2025〕37号".to_string()), Just("２０２５年".to_string()),
-        Just("\u{3000}".to_string()), Just("\u{200B}".to_string()), Just("\r\n".to_string()),
-        Just("\n".to_string()), Just("\r".to_string()), Just("。".to_string()),
-        Just("；".to_string()), Just("：".to_string()), Just("索 引 号：".to_string()),
+        Just("预览结束,全文3388字,当前显示2078字".to_string()),
+        Just("本文6元".to_string()),
+        Just("- 3 -".to_string()),
+        Just("附件".to_string()),
+        Just("2025年9月8日".to_string()),
+        Just("清政办发〔2025〕37号".to_string()),
+        Just("２０２５年".to_string()),
+        Just("\u{3000}".to_string()),
+        Just("\u{200B}".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n".to_string()),
+        Just("\r".to_string()),
+        Just("。".to_string()),
+        Just("；".to_string()),
+        Just("：".to_string()),
+        Just("索 引 号：".to_string()),
         "[\\p{Han}]{1,12}",
         "[a-z0-9 .,:;()]{0,6}",
         any::<char>().prop_map(|c| c.to_string()),

@@ -50,7 +50,11 @@ fn every_real_document_is_sane() {
     let Some(all) = analyse_all() else { return };
     let mut problems = Vec::new();
     for (path, input, doc) in &all {
-        let name = path.strip_prefix(path.parent().unwrap().parent().unwrap()).unwrap().display().to_string();
+        let name = path
+            .strip_prefix(path.parent().unwrap().parent().unwrap())
+            .unwrap()
+            .display()
+            .to_string();
         // Spans are inside the input, on char boundaries, and sections nest.
         for s in doc.all_sections() {
             if s.span.text(input).is_none() {
@@ -58,17 +62,29 @@ fn every_real_document_is_sane() {
             }
             for c in &s.children {
                 if !s.span.contains(c.span) {
-                    problems.push(format!("{name}: {} does not hold its child {}", s.marker, c.marker));
+                    problems.push(format!(
+                        "{name}: {} does not hold its child {}",
+                        s.marker, c.marker
+                    ));
                 }
             }
         }
-        let kind = path.parent().unwrap().file_name().unwrap().to_str().unwrap();
+        let kind = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
         // National work reports since 1978 are in parts: at least two top-level sections
         // (1985, 2003, 2008 and 2023 have exactly two) and at least three sections in all.
         if kind == "national_gwr" && year_of(path).is_some_and(|y| y >= 1978) {
             let all_sections = doc.all_sections().len();
             if doc.sections.len() < 2 || all_sections < 3 {
-                problems.push(format!("{name}: {} top-level sections, {all_sections} in all", doc.sections.len()));
+                problems.push(format!(
+                    "{name}: {} top-level sections, {all_sections} in all",
+                    doc.sections.len()
+                ));
             }
         }
         // A law's articles run 1..N without gaps (第X条之一 shares X).
@@ -86,16 +102,27 @@ fn every_real_document_is_sane() {
             let want: Vec<u32> = (first..first + n).collect();
             let whole_law = !name.contains("civil_code_contracts");
             if n < 10 || ords != want || (whole_law && first != 1) {
-                problems.push(format!("{name}: articles are not contiguous from 1 ({n} found, first {first})"));
+                problems.push(format!(
+                    "{name}: articles are not contiguous from 1 ({n} found, first {first})"
+                ));
             }
             if doc.doc_type != zhengce::DocType::Law {
                 problems.push(format!("{name}: typed {:?}", doc.doc_type));
             }
         }
         // No web chrome is left in the body: every chrome phrase lies inside a removed span.
-        for phrase in ["扫一扫在手机打开当前页", "【字号", "打印本页", "相关报道：", "关闭窗口"] {
+        for phrase in [
+            "扫一扫在手机打开当前页",
+            "【字号",
+            "打印本页",
+            "相关报道：",
+            "关闭窗口",
+        ] {
             for (at, _) in input.match_indices(phrase) {
-                let inside = doc.removed.iter().any(|r| r.span.start() <= at && at < r.span.end());
+                let inside = doc
+                    .removed
+                    .iter()
+                    .any(|r| r.span.start() <= at && at < r.span.end());
                 if !inside {
                     problems.push(format!("{name}: {phrase} at {at} is left in the body"));
                 }
@@ -103,7 +130,9 @@ fn every_real_document_is_sane() {
         }
         // Provincial 2026 reports: title, date and the 各位代表 salutation come through.
         if kind == "provincial_gwr_2026" {
-            if doc.doc_type != zhengce::DocType::WorkReport || !doc.date.as_deref().is_some_and(|d| d.starts_with("2026-")) {
+            if doc.doc_type != zhengce::DocType::WorkReport
+                || !doc.date.as_deref().is_some_and(|d| d.starts_with("2026-"))
+            {
                 problems.push(format!("{name}: {:?} dated {:?}", doc.doc_type, doc.date));
             }
             if doc.front.salutation.as_ref().map(|s| s.text.as_str()) != Some("各位代表") {
@@ -115,8 +144,16 @@ fn every_real_document_is_sane() {
         }
         // State Council documents: a metadata table or a 文号, and a title.
         if kind == "state_council_docs" && (doc.front.doc_number.is_none() || doc.title.is_none()) {
-            problems.push(format!("{name}: 文号 {:?}, title {:?}", doc.front.doc_number, doc.title));
+            problems.push(format!(
+                "{name}: 文号 {:?}, title {:?}",
+                doc.front.doc_number, doc.title
+            ));
         }
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

@@ -7,7 +7,9 @@ use zhengce::{Analyzer, RemovalReason};
 
 #[test]
 fn seed_comes_out_right() {
-    let Some(dir) = common::shared("seeds") else { return };
+    let Some(dir) = common::shared("seeds") else {
+        return;
+    };
     let path = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -16,12 +18,19 @@ fn seed_comes_out_right() {
     let input = std::fs::read_to_string(&path).unwrap();
     let doc = Analyzer::default().analyze_file(&path).unwrap();
 
-    assert_eq!(doc.title.as_deref(), Some("在全区重点改革项目推进会暨2026年改革项目谋划会上的讲话"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("在全区重点改革项目推进会暨2026年改革项目谋划会上的讲话")
+    );
     assert_eq!(doc.doc_type, zhengce::DocType::Speech);
     assert_eq!(doc.front.salutation.as_ref().unwrap().text, "同志们");
 
     // Three top-level sections with their headings.
-    let heads: Vec<(&str, &str)> = doc.sections.iter().map(|s| (s.marker.as_str(), s.heading.as_str())).collect();
+    let heads: Vec<(&str, &str)> = doc
+        .sections
+        .iter()
+        .map(|s| (s.marker.as_str(), s.heading.as_str()))
+        .collect();
     assert_eq!(
         heads,
         [
@@ -41,11 +50,19 @@ fn seed_comes_out_right() {
     // The three tasks before section 一.
     assert_eq!(pts(&[]), [("一是", 1), ("二是", 2), ("三是", 3)]);
     let first = &doc.points[0];
-    assert!(first.lead.starts_with("对今年的改革工作进行一次全面的“回头看”"));
+    assert!(first
+        .lead
+        .starts_with("对今年的改革工作进行一次全面的“回头看”"));
     // 第一/第二/第三 with 一方面/另一方面 inside 第三, in section 二.
     assert_eq!(
         pts(&[2]),
-        [("第一", 1), ("第二", 2), ("第三", 3), ("一方面", 1), ("另一方面", 2)]
+        [
+            ("第一", 1),
+            ("第二", 2),
+            ("第三", 3),
+            ("一方面", 1),
+            ("另一方面", 2)
+        ]
     );
     // 首先/其次 in section 三.
     assert_eq!(pts(&[3]), [("首先", 1), ("其次", 2)]);
@@ -55,16 +72,37 @@ fn seed_comes_out_right() {
 
     // The outline as `outline`, not as sections.
     let outline = doc.outline.as_ref().expect("an outline");
-    let items: Vec<(u32, &str)> = outline.iter().map(|i| (i.level, i.marker.as_str())).collect();
+    let items: Vec<(u32, &str)> = outline
+        .iter()
+        .map(|i| (i.level, i.marker.as_str()))
+        .collect();
     assert_eq!(
         items,
-        [(2, "三是"), (1, "一、"), (2, "一是"), (2, "二是"), (2, "三是"), (1, "二、"), (1, "三、")]
+        [
+            (2, "三是"),
+            (1, "一、"),
+            (2, "一是"),
+            (2, "二是"),
+            (2, "三是"),
+            (1, "二、"),
+            (1, "三、")
+        ]
     );
-    assert_eq!(outline[1].heading, "正视成绩与短板,以高度的政治自觉收官全年改革任务");
+    assert_eq!(
+        outline[1].heading,
+        "正视成绩与短板,以高度的政治自觉收官全年改革任务"
+    );
 
     // The boilerplate in `removed`.
     let removed: Vec<RemovalReason> = doc.removed.iter().map(|r| r.reason).collect();
-    assert_eq!(removed, [RemovalReason::Omission, RemovalReason::Paywall, RemovalReason::Paywall]);
+    assert_eq!(
+        removed,
+        [
+            RemovalReason::Omission,
+            RemovalReason::Paywall,
+            RemovalReason::Paywall
+        ]
+    );
     assert!(doc.removed[1].text.starts_with("预览结束"));
     assert_eq!(doc.removed[2].text, "本文6元");
     for r in &doc.removed {
@@ -73,14 +111,27 @@ fn seed_comes_out_right() {
 
     // Truncation: 3388 declared, 2078 shown, one omission of 660.
     let t = doc.truncation.as_ref().expect("truncation");
-    assert_eq!((t.declared_chars, t.shown_chars, t.remaining_chars), (Some(3388), Some(2078), Some(1310)));
+    assert_eq!(
+        (t.declared_chars, t.shown_chars, t.remaining_chars),
+        (Some(3388), Some(2078), Some(1310))
+    );
     assert_eq!(t.omissions.len(), 1);
     assert_eq!(t.omissions[0].omitted_chars, Some(660));
-    assert!(doc.notes.iter().any(|n| n.starts_with("omission: 660") && n.contains("一、")));
-    assert!(doc.notes.iter().any(|n| n.starts_with("truncated:") && n.contains("三、")));
+    assert!(doc
+        .notes
+        .iter()
+        .any(|n| n.starts_with("omission: 660") && n.contains("一、")));
+    assert!(doc
+        .notes
+        .iter()
+        .any(|n| n.starts_with("truncated:") && n.contains("三、")));
 
     // Declared counts (主要任务有三个, 以上三项改革) agree with the series found: no count note.
-    assert!(!doc.notes.iter().any(|n| n.starts_with("count:")), "{:?}", doc.notes);
+    assert!(
+        !doc.notes.iter().any(|n| n.starts_with("count:")),
+        "{:?}",
+        doc.notes
+    );
     // Nothing about the web page is left in the sections' text.
     for s in doc.all_sections() {
         let text = &input[s.span.start()..s.span.end()];

@@ -28,7 +28,7 @@ fn is_separator(c: char) -> bool {
 
 /// A line made only of chrome words (`打印`, `【字号:加大 还原 减小】`) or only of separators.
 pub(super) fn is_chrome(t: &str) -> bool {
-    if t.chars().count() > 40 {
+    if t.len() > 160 || t.chars().count() > 40 {
         return false;
     }
     t.split(is_separator)
@@ -38,17 +38,21 @@ pub(super) fn is_chrome(t: &str) -> bool {
 
 /// A page metadata line (`来源:安徽日报`, `发表时间:`) or a bare timestamp (`2026-01-31 07:00:44`).
 pub(super) fn is_web_meta(t: &str) -> bool {
-    if t.chars().count() > 60 {
+    if t.len() > 240 || t.chars().count() > 60 {
         return false;
     }
     if is_timestamp(t) {
         return true;
     }
-    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    // Keys may be spaced out (`来 源:`); compare char by char, skipping spaces.
+    let mut chars = t.chars().filter(|c| !c.is_whitespace());
+    let head: Vec<char> = chars.by_ref().take(8).collect();
     WEB_META_KEYS.iter().any(|k| {
-        compact
-            .strip_prefix(k)
-            .is_some_and(|rest| rest.starts_with(':') && !rest.contains('。'))
+        let n = k.chars().count();
+        head.len() > n
+            && k.chars().eq(head[..n].iter().copied())
+            && head[n] == ':'
+            && !t.contains('。')
     })
 }
 
@@ -116,10 +120,7 @@ fn table_key(t: &str) -> Option<(&'static str, usize)> {
     for (i, c) in t.char_indices() {
         match c {
             ':' => {
-                return TABLE_KEYS
-                    .iter()
-                    .find(|k| **k == key)
-                    .map(|k| (*k, i + 1));
+                return TABLE_KEYS.iter().find(|k| **k == key).map(|k| (*k, i + 1));
             }
             ' ' => {}
             _ if key.chars().count() >= 4 => return None,

@@ -162,17 +162,25 @@ fn classify_short(
 }
 
 /// Copies `text` with every cut overwritten by ASCII spaces of the same byte length, so that
-/// offsets stay valid and later stages never see removed text.
+/// offsets stay valid and later stages never see removed text. `ranges` are sorted and lie on
+/// char boundaries.
 pub(crate) fn blank_out<'t>(text: &'t str, ranges: &[(usize, usize)]) -> std::borrow::Cow<'t, str> {
     if ranges.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut bytes = text.as_bytes().to_vec();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
     for &(s, e) in ranges {
-        bytes[s..e].fill(b' ');
+        let s = s.max(at);
+        if s >= e {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        out.extend(std::iter::repeat_n(' ', e - s));
+        at = e;
     }
-    // Whole characters were replaced by ASCII, so the bytes are still UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(bytes).expect("blanking whole chars keeps UTF-8"))
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -201,17 +209,26 @@ mod tests {
             ("来源:安徽日报", Some(WebMetadata)),
             ("时间:2026-02-11", Some(WebMetadata)),
             ("2026-01-31 07:00:44", Some(WebMetadata)),
-            ("预览结束,全文3388字,当前显示2078字,还剩1310字", Some(Paywall)),
+            (
+                "预览结束,全文3388字,当前显示2078字,还剩1310字",
+                Some(Paywall),
+            ),
             ("本文6元", Some(Paywall)),
             ("下载文档", Some(Paywall)),
-            ("……(某某文库www.example.cn此处省略420字。点此继续)……", Some(Omission)),
+            (
+                "……(某某文库www.example.cn此处省略420字。点此继续)……",
+                Some(Omission),
+            ),
             ("- 3 -", Some(PageFurniture)),
             ("— 12 —", Some(PageFurniture)),
             ("第3页 共10页", Some(PageFurniture)),
             ("政府工作报告。 贵州日报天眼新闻记者 李森 摄", Some(Caption)),
             ("一、总体要求", None),
             ("各位代表:", None),
-            ("同志们,要下载文档模板的请联系办公室。我们要加快建设步伐,推动发展。", None),
+            (
+                "同志们,要下载文档模板的请联系办公室。我们要加快建设步伐,推动发展。",
+                None,
+            ),
             ("时间紧、任务重,各部门要抓紧落实。", None),
         ];
         for (line, want) in CASES {
@@ -225,7 +242,10 @@ mod tests {
         let t = "正文。\n……(X文库www.x.com此处省略660字。点击下载全文)……\n再往后。\n预览结束,全文3388字,当前显示2078字,还剩1310字\n";
         let c = clean(t, &split_lines(t));
         let tr = c.truncation.unwrap();
-        assert_eq!((tr.declared, tr.shown, tr.remaining), (Some(3388), Some(2078), Some(1310)));
+        assert_eq!(
+            (tr.declared, tr.shown, tr.remaining),
+            (Some(3388), Some(2078), Some(1310))
+        );
         assert_eq!(tr.omissions.len(), 1);
         assert_eq!(tr.omissions[0].chars, Some(660));
     }

@@ -11,7 +11,7 @@ use crate::numerals::parse_int;
 
 static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(以下|如下|下列|有|包括|抓好|做好|讲|提出|强调|突出|把握好?|注意|是)?([0-9]{1,2}|[一二三四五六七八九十两]{1,3})",
+        r"(以下|如下|下列|有|包括|抓好|做好|讲|提出|强调|突出|把握好?|注意)([0-9]{1,2}|[一二三四五六七八九十两]{1,3})",
         r"(?:个|项|点|条|件|大)([\p{Han}]{0,8}?)(:|。|,)"
     ))
     .expect("count regex")
@@ -34,9 +34,9 @@ pub(crate) struct Declared {
 pub(crate) fn declared(text: &str) -> Vec<Declared> {
     let mut out = Vec::new();
     for c in FORWARD.captures_iter(text) {
-        let Some(lead) = c.get(1).map(|m| m.as_str()) else {
-            continue; // `方面5项:` names a size, it does not announce a list
-        };
+        // The lead word is required: `方面5项:` names a size, it does not announce a list. It
+        // also gives the regex a literal to search for.
+        let lead = &c[1];
         let colon = &c[4] == ":";
         // `有三个:` or `以下九个方面…` announce a list; `有三个方面。` alone does not.
         if !(colon || matches!(lead, "以下" | "如下" | "下列")) {
@@ -83,7 +83,10 @@ pub(crate) enum Check {
 fn semicolon_items(text: &str, from: usize) -> Option<u32> {
     let rest = &text[from..];
     let end = rest.find(['。', '\n']).unwrap_or(rest.len());
-    let n = rest[..end].split(';').filter(|s| !s.trim().is_empty()).count() as u32;
+    let n = rest[..end]
+        .split(';')
+        .filter(|s| !s.trim().is_empty())
+        .count() as u32;
     (n >= 2).then_some(n)
 }
 

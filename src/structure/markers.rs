@@ -192,7 +192,8 @@ mod tests {
     #[test]
     fn markers() {
         use Style::*;
-        const CASES: &[(&str, Option<(Style, u32, &str)>)] = &[
+        type Case = (&'static str, Option<(Style, u32, &'static str)>);
+        const CASES: &[Case] = &[
             ("一、总体要求", Some((CnComma, 1, "一、"))),
             ("十二、其他", Some((CnComma, 12, "十二、"))),
             ("(一)指导思想。", Some((CnParen, 1, "(一)"))),
@@ -220,7 +221,10 @@ mod tests {
             assert_eq!(got, *want, "{t}");
         }
         let m = parse_marker("第一百三十三条之一 在道路上").unwrap();
-        assert_eq!((m.ordinal, m.sub, &"第一百三十三条之一 在道路上"[..m.len]), (133, Some(1), "第一百三十三条之一"));
+        assert_eq!(
+            (m.ordinal, m.sub, &"第一百三十三条之一 在道路上"[..m.len]),
+            (133, Some(1), "第一百三十三条之一")
+        );
         assert!(parse_marker("1.2亿元").unwrap().digit_follows);
     }
 }

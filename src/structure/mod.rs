@@ -15,7 +15,9 @@ use crate::normalize::Normalized;
 fn collapse_han_spaces(s: &str) -> String {
     let is_space = |c: char| c == ' ' || c == '\u{3000}';
     let core: Vec<char> = s.chars().filter(|&c| !is_space(c)).collect();
-    let all_han = core.iter().all(|c| !c.is_ascii() && !c.is_numeric() && *c != '年');
+    let all_han = core
+        .iter()
+        .all(|c| !c.is_ascii() && !c.is_numeric() && *c != '年');
     if core.len() <= 6 && all_han {
         core.into_iter().collect()
     } else {
@@ -27,10 +29,11 @@ fn collapse_han_spaces(s: &str) -> String {
 pub(crate) fn nest(flat: &[tree::Flat], input: &str, norm: &Normalized) -> Vec<Section> {
     let mut roots: Vec<Section> = Vec::new();
     let mut stack: Vec<Section> = Vec::new();
-    let attach = |stack: &mut Vec<Section>, roots: &mut Vec<Section>, s: Section| match stack.last_mut() {
-        Some(parent) => parent.children.push(s),
-        None => roots.push(s),
-    };
+    let attach =
+        |stack: &mut Vec<Section>, roots: &mut Vec<Section>, s: Section| match stack.last_mut() {
+            Some(parent) => parent.children.push(s),
+            None => roots.push(s),
+        };
     for f in flat {
         while stack.last().is_some_and(|s| s.level >= f.depth) {
             let done = stack.pop().expect("non-empty");

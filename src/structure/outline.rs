@@ -22,7 +22,14 @@ pub(crate) struct OutlineBlock {
     pub items: Vec<RawItem>,
 }
 
-const LABELS: &[&str] = &["【提纲】", "【目录】", "【内容提要】", "提纲:", "目录:", "[提纲]"];
+const LABELS: &[&str] = &[
+    "【提纲】",
+    "【目录】",
+    "【内容提要】",
+    "提纲:",
+    "目录:",
+    "[提纲]",
+];
 
 fn compact(t: &str) -> String {
     t.chars().filter(|c| *c != ' ').collect()
@@ -46,7 +53,7 @@ pub(crate) fn find(text: &str, lines: &[Line]) -> Option<OutlineBlock> {
                 });
             }
         }
-        if matches!(compact(t).as_str(), "目录" | "提纲") {
+        if t.len() <= 24 && matches!(compact(t).as_str(), "目录" | "提纲") {
             // One item a line, until a line that is no item or repeats the first item.
             let mut taken = vec![i];
             let mut items: Vec<RawItem> = Vec::new();
@@ -75,7 +82,9 @@ pub(crate) fn find(text: &str, lines: &[Line]) -> Option<OutlineBlock> {
 }
 
 fn lines_after(lines: &[Line], i: usize) -> Vec<usize> {
-    (i + 1..lines.len()).filter(|&j| !lines[j].is_blank()).collect()
+    (i + 1..lines.len())
+        .filter(|&j| !lines[j].is_blank())
+        .collect()
 }
 
 /// A `一是` marker at the start of `t`: (ordinal, byte length).

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use super::tree::Flat;
 use crate::lines::{ends_sentence, Line};
@@ -60,8 +62,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         pats.push(p.to_string());
         meta.push((fam, n));
     }
+    // Anchored searches at boundaries only (a marker follows punctuation, a space or a line
+    // start), with a full DFA: in CJK text no prefilter helps an unanchored scan.
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&pats)
         .expect("point patterns build");
     Patterns { ac, meta }
@@ -84,8 +90,28 @@ fn boundary_before(c: Option<char>) -> bool {
         None => true,
         Some(c) => matches!(
             c,
-            ' ' | '\t' | '\n' | '\r' | ',' | ';' | ':' | '。' | '!' | '?' | '、' | '(' | ')'
-                | '“' | '”' | '"' | '—' | '…' | '】' | '「' | '」' | '‘' | '’'
+            ' ' | '\t'
+                | '\n'
+                | '\r'
+                | ','
+                | ';'
+                | ':'
+                | '。'
+                | '!'
+                | '?'
+                | '、'
+                | '('
+                | ')'
+                | '“'
+                | '”'
+                | '"'
+                | '—'
+                | '…'
+                | '】'
+                | '「'
+                | '」'
+                | '‘'
+                | '’'
         ),
     }
 }
@@ -139,15 +165,59 @@ struct Candidate {
     end: usize,
 }
 
+/// ASCII bytes after which a point marker may start (text is normalised, so `，：；（）！？`
+/// arrive as ASCII).
+const ASCII_BOUNDARY: [bool; 128] = {
+    let mut t = [false; 128];
+    let bytes = b",;:\n \t\r()!?\"";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Byte offsets just after a boundary (and 0), in order: where a point marker may start. Besides
+/// ASCII, the boundaries are the CJK punctuation `。、“”‘’「」】—…` (three bytes, led by E2 or E3).
+fn boundary_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 16);
+    out.push(0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if ASCII_BOUNDARY[b as usize] {
+                out.push(i + 1);
+            }
+            i += 1;
+        } else if (b == 0xE2 || b == 0xE3)
+            && text
+                .get(i..i + 3)
+                .is_some_and(|c| boundary_before(c.chars().next()))
+        {
+            out.push(i + 3);
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 fn candidates(text: &str, lines: &[Line]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for m in PATTERNS.ac.find_iter(text) {
-        let (family, ordinal) = PATTERNS.meta[m.pattern().as_usize()];
-        if !boundary_before(text[..m.start()].chars().next_back()) {
+    for at in boundary_starts(text)
+        .into_iter()
+        .filter(|&i| i < text.len())
+    {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let Some(m) = PATTERNS.ac.find(input) else {
             continue;
-        }
-        if needs_punct_after(family)
-            && !text[m.end()..].starts_with([',', ':', '、', ' ', '，'])
+        };
+        let (family, ordinal) = PATTERNS.meta[m.pattern().as_usize()];
+        if needs_punct_after(family) && !text[m.end()..].starts_with([',', ':', '、', ' ', '，'])
         {
             continue;
         }
@@ -191,8 +261,9 @@ pub(crate) fn points(text: &str, lines: &[Line], flat: &[Flat]) -> Vec<FoundPoin
             let li = line_of(c.start);
             // Bullets continue while only blank lines stand between them.
             match last_dash_line {
-                Some((s, prev)) if lines[prev + 1..li].iter().all(Line::is_blank)
-                    && open.get(&key).is_some_and(|o| o.0 == s) =>
+                Some((s, prev))
+                    if lines[prev + 1..li].iter().all(Line::is_blank)
+                        && open.get(&key).is_some_and(|o| o.0 == s) =>
                 {
                     series[s].push(ci);
                     open.insert(key, (s, series[s].len() as u32));
@@ -316,7 +387,8 @@ mod tests {
         let t = "首先,站位要高。\n其次,切口要小。\n最后,落实要实。\n";
         let got: Vec<u32> = found(t).iter().map(|p| p.1).collect();
         assert_eq!(got, [1, 2, 3]);
-        let t = "核心在于精准。一方面,保障要更精准。要识别对象。另一方面,市场要更健康。要落实政策。";
+        let t =
+            "核心在于精准。一方面,保障要更精准。要识别对象。另一方面,市场要更健康。要落实政策。";
         let got = found(t);
         assert_eq!(got.len(), 2);
         assert_eq!(got[1].2, "市场要更健康");
@@ -335,7 +407,10 @@ mod tests {
         let t = "第一,要优化环境。要推进改革。\n第二,要培育动能。\n";
         let lines = split_lines(t);
         let p = points(t, &lines, &[]);
-        assert_eq!(&t[p[0].span.0..p[0].span.1], "第一,要优化环境。要推进改革。");
+        assert_eq!(
+            &t[p[0].span.0..p[0].span.1],
+            "第一,要优化环境。要推进改革。"
+        );
         assert_eq!(&t[p[1].span.0..p[1].span.1], "第二,要培育动能。");
     }
 }

@@ -58,9 +58,12 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
         }
         let Some(m) = parse_marker(t) else { continue };
         let depth = if m.style == Style::Tiao {
-            let in_chapter = stack
-                .iter()
-                .any(|o| matches!(o.style, Style::Bian | Style::Part | Style::Zhang | Style::Jie));
+            let in_chapter = stack.iter().any(|o| {
+                matches!(
+                    o.style,
+                    Style::Bian | Style::Part | Style::Zhang | Style::Jie
+                )
+            });
             let continues = match m.sub {
                 None => m.ordinal == last_tiao + 1,
                 Some(_) => m.ordinal == last_tiao,
@@ -70,7 +73,10 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
             }
             last_tiao = m.ordinal;
             while stack.last().is_some_and(|o| {
-                !matches!(o.style, Style::Bian | Style::Part | Style::Zhang | Style::Jie)
+                !matches!(
+                    o.style,
+                    Style::Bian | Style::Part | Style::Zhang | Style::Jie
+                )
             }) {
                 stack.pop();
             }
@@ -117,7 +123,11 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
 /// above, before a reset, or before the end of the body.
 fn set_ends(out: &mut [Flat], at_line: &[usize], resets: &[usize], lines: &[Line]) {
     let last_text_end_before = |line: usize| -> Option<usize> {
-        lines[..line].iter().rev().find(|l| !l.is_blank()).map(|l| l.text_end)
+        lines[..line]
+            .iter()
+            .rev()
+            .find(|l| !l.is_blank())
+            .map(|l| l.text_end)
     };
     for j in 0..out.len() {
         let next_line = (j + 1..out.len())
@@ -136,7 +146,13 @@ fn set_ends(out: &mut [Flat], at_line: &[usize], resets: &[usize], lines: &[Line
 
 /// The heading: the rest of the line for chapters, else its first sentence; when the marker
 /// stands alone, the first sentence of the next line.
-fn heading_range(text: &str, lines: &[Line], i: usize, after: usize, style: Style) -> (usize, usize) {
+fn heading_range(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    after: usize,
+    style: Style,
+) -> (usize, usize) {
     let line = &lines[i];
     let skip = |s: usize, e: usize| {
         let r = &text[s..e];
@@ -205,7 +221,10 @@ mod tests {
         let t = "第一章 总 则\n第一条 为了规范管理,制定本办法。\n第二条 本办法适用于全市。\n第二章 管理\n第三条 各部门应当履行职责。\n第三条之一 补充规定。\n第四条 附则。\n";
         let got = tree(t);
         let ords: Vec<(u32, u32)> = got.iter().map(|g| (g.0, g.1)).collect();
-        assert_eq!(ords, [(1, 1), (2, 1), (2, 2), (1, 2), (2, 3), (2, 3), (2, 4)]);
+        assert_eq!(
+            ords,
+            [(1, 1), (2, 1), (2, 2), (1, 2), (2, 3), (2, 3), (2, 4)]
+        );
         assert_eq!(got[0].2, "总 则");
         assert_eq!(got[1].2, "为了规范管理,制定本办法");
     }
