@@ -49,3 +49,8 @@ static DEFAULT: LazyLock<Analyzer> = LazyLock::new(Analyzer::default);
 pub fn analyze(text: &str) -> Document {
     DEFAULT.analyze(text)
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

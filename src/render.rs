@@ -1,4 +1,4 @@
-//! A readable outline of a [`Document`](crate::Document): title, front matter, the heading tree
+//! A readable outline of a [`Document`]: title, front matter, the heading tree
 //! with markers, points under their section, removed furniture, truncation and notes.
 
 use std::fmt::Write;

@@ -1,5 +1,5 @@
 //! Stage 5: the structure of the body — heading tree, outline block, inline points and declared
-//! counts — and its assembly into the record's [`Section`](crate::Section) tree.
+//! counts — and its assembly into the record's [`Section`] tree.
 
 pub(crate) mod counts;
 pub mod markers;
