@@ -45,25 +45,13 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                push(text, &mut lines, start, i);
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                push(text, &mut lines, start, i);
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            continue; // the \n of a \r\n
         }
+        push(text, &mut lines, start, i);
+        let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+        start = i + if crlf { 2 } else { 1 };
     }
     if start < bytes.len() {
         push(text, &mut lines, start, bytes.len());
@@ -81,11 +69,22 @@ fn push(text: &str, lines: &mut Vec<Line>, start: usize, end: usize) {
     });
 }
 
+/// Trims a line of normalised text, where every blank has become an ASCII space; other blanks
+/// (in text that was not normalised) are trimmed too, on a slower path.
 fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = &text[start..end];
-    let lead = s.len() - s.trim_start_matches(is_blank).len();
-    let trimmed = s.trim_start_matches(is_blank).trim_end_matches(is_blank);
-    (start + lead, start + lead + trimmed.len())
+    let b = &text.as_bytes()[start..end];
+    let lead = b.len() - b.trim_ascii_start().len();
+    let trail = b.len() - b.trim_ascii_end().len();
+    let (mut s, mut e) = (start + lead, (end - trail).max(start + lead));
+    let rest = &text[s..e];
+    if rest.starts_with(|c: char| !c.is_ascii() && is_blank(c))
+        || rest.ends_with(|c: char| !c.is_ascii() && is_blank(c))
+    {
+        let t = rest.trim_start_matches(is_blank);
+        s = e - t.len();
+        e = s + t.trim_end_matches(is_blank).len();
+    }
+    (s, e)
 }
 
 /// Whether a line's text ends a sentence (so the next line starts a new paragraph).

@@ -120,10 +120,13 @@ fn classify_short(
     trunc: &mut TruncationAt,
     cuts: &mut Vec<Cut>,
 ) -> Option<RemovalReason> {
-    if chrome::is_chrome(t) {
+    // Chrome, page metadata, page numbers and captions are short; a longer line can only be a
+    // paywall notice or hold an omission marker.
+    let short = t.len() <= 240;
+    if short && chrome::is_chrome(t) {
         return Some(RemovalReason::WebChrome);
     }
-    if chrome::is_web_meta(t) {
+    if short && chrome::is_web_meta(t) {
         return Some(RemovalReason::WebMetadata);
     }
     if let Some(om) = paywall::inline_omission(t) {
@@ -152,10 +155,10 @@ fn classify_short(
         paywall::read_figures(t, trunc);
         return Some(RemovalReason::Paywall);
     }
-    if page::is_page_furniture(t) {
+    if short && page::is_page_furniture(t) {
         return Some(RemovalReason::PageFurniture);
     }
-    if page::is_caption(t) {
+    if short && page::is_caption(t) {
         return Some(RemovalReason::Caption);
     }
     None

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::TruncationAt;
@@ -24,10 +24,13 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         pats.push(cue);
         strong.push(kind == "strong");
     }
-    Cues {
-        ac: AhoCorasick::new(pats).expect("paywall cues build"),
-        strong,
-    }
+    // Leftmost-longest: `下载文档` (strong) wins over `下载` (weak) at the same place, and the
+    // search can use a SIMD prefilter.
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(pats)
+        .expect("paywall cues build");
+    Cues { ac, strong }
 });
 
 static PRICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,7 +58,7 @@ pub(super) fn is_paywall(t: &str) -> bool {
         return false;
     }
     let mut weak = 0;
-    for m in CUES.ac.find_overlapping_iter(t) {
+    for m in CUES.ac.find_iter(t) {
         if CUES.strong[m.pattern().as_usize()] {
             return true;
         }

@@ -30,26 +30,59 @@ pub(crate) struct Declared {
     pub forward: bool,
 }
 
+/// The char boundary at or before `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Windows where a forward declaration can stand: the 48 bytes before each `:` and the 48 after
+/// each `以下/如下/下列`. Running the regex only there keeps this stage off the hot path.
+fn forward_windows(text: &str) -> Vec<(usize, usize)> {
+    const SPAN: usize = 48; // lead 6 + numeral 9 + measure word 3 + eight Han 24 + colon
+    let bytes = text.as_bytes();
+    let mut w: Vec<(usize, usize)> = memchr::memchr_iter(b':', bytes)
+        .map(|c| (floor(text, c.saturating_sub(SPAN)), c + 1))
+        .collect();
+    for lead in ["以下", "如下", "下列"] {
+        for at in memchr::memmem::find_iter(bytes, lead.as_bytes()) {
+            w.push((at, floor(text, (at + lead.len() + SPAN).min(text.len()))));
+        }
+    }
+    w.sort_unstable();
+    // Merge overlapping windows so each declaration is seen once.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(w.len());
+    for (a, b) in w {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
 /// Finds declared counts in the body `text`.
 pub(crate) fn declared(text: &str) -> Vec<Declared> {
     let mut out = Vec::new();
-    for c in FORWARD.captures_iter(text) {
-        // The lead word is required: `方面5项:` names a size, it does not announce a list. It
-        // also gives the regex a literal to search for.
-        let lead = &c[1];
-        let colon = &c[4] == ":";
-        // `有三个:` or `以下九个方面…` announce a list; `有三个方面。` alone does not.
-        if !(colon || matches!(lead, "以下" | "如下" | "下列")) {
-            continue;
-        }
-        if let Some(n) = parse_int(&c[2]).filter(|n| (2..=20).contains(n)) {
-            let m = c.get(0).expect("match");
-            out.push(Declared {
-                n: n as u32,
-                start: m.start(),
-                end: m.end(),
-                forward: true,
-            });
+    for (a, b) in forward_windows(text) {
+        for c in FORWARD.captures_iter(&text[a..b]) {
+            let lead = &c[1];
+            let colon = &c[4] == ":";
+            // `有三个:` or `以下九个方面…` announce a list; `有三个方面。` alone does not.
+            if !(colon || matches!(lead, "以下" | "如下" | "下列")) {
+                continue;
+            }
+            if let Some(n) = parse_int(&c[2]).filter(|n| (2..=20).contains(n)) {
+                let m = c.get(0).expect("match");
+                out.push(Declared {
+                    n: n as u32,
+                    start: a + m.start(),
+                    end: a + m.end(),
+                    forward: true,
+                });
+            }
         }
     }
     for c in BACKWARD.captures_iter(text) {

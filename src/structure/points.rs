@@ -120,18 +120,17 @@ fn needs_punct_after(f: Family) -> bool {
     matches!(f, Family::Di | Family::Qi | Family::Seq)
 }
 
-/// The deepest heading whose span holds `pos`.
+/// The deepest heading whose span holds `pos`: the last heading starting at or before it, or
+/// the nearest of its ancestors that reaches it.
 pub(crate) fn scope_of(flat: &[Flat], pos: usize) -> Option<usize> {
-    let mut best = None;
-    for (i, f) in flat.iter().enumerate() {
-        if f.start > pos {
-            break;
-        }
+    let mut at = flat.partition_point(|f| f.start <= pos).checked_sub(1)?;
+    loop {
+        let f = &flat[at];
         if pos < f.end.max(f.start + 1) {
-            best = Some(i);
+            return Some(at);
         }
+        at = f.parent?;
     }
-    best
 }
 
 /// For each line, the end of the paragraph it belongs to. A paragraph runs on over lines that a
@@ -165,21 +164,39 @@ struct Candidate {
     end: usize,
 }
 
-/// ASCII bytes after which a point marker may start (text is normalised, so `，：；（）！？`
-/// arrive as ASCII).
-const ASCII_BOUNDARY: [bool; 128] = {
-    let mut t = [false; 128];
-    let bytes = b",;:\n \t\r()!?\"";
+/// Per byte: how far to step (the UTF-8 length a lead byte announces), and whether the byte
+/// may begin a boundary (1: an ASCII boundary, 2: a lead of three-byte CJK punctuation). The
+/// text is normalised, so `，：；（）！？` arrive as ASCII.
+const STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = if b >= 0xF0 {
+            4
+        } else if b >= 0xE0 {
+            3
+        } else {
+            2
+        };
+        b += 1;
+    }
+    t
+};
+const FLAG: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let ascii = b",;:\n \t\r()!?\"";
     let mut i = 0;
-    while i < bytes.len() {
-        t[bytes[i] as usize] = true;
+    while i < ascii.len() {
+        t[ascii[i] as usize] = 1;
         i += 1;
     }
+    t[0xE2] = 2;
+    t[0xE3] = 2;
     t
 };
 
 /// Byte offsets just after a boundary (and 0), in order: where a point marker may start. Besides
-/// ASCII, the boundaries are the CJK punctuation `。、“”‘’「」】—…` (three bytes, led by E2 or E3).
+/// ASCII, the boundaries are the CJK punctuation `。、「」】` (E3 80 xx) and `—…‘’“”` (E2 80 xx).
 fn boundary_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 16);
@@ -187,23 +204,51 @@ fn boundary_starts(text: &str) -> Vec<usize> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 {
-            if ASCII_BOUNDARY[b as usize] {
-                out.push(i + 1);
+        match FLAG[b as usize] {
+            0 => {}
+            1 => out.push(i + 1),
+            _ => {
+                if bytes.get(i + 1) == Some(&0x80) {
+                    let third = bytes.get(i + 2).copied().unwrap_or(0);
+                    let hit = if b == 0xE3 {
+                        matches!(third, 0x81 | 0x82 | 0x8C | 0x8D | 0x91) // 、。「」】
+                    } else {
+                        matches!(third, 0x94 | 0xA6 | 0x98 | 0x99 | 0x9C | 0x9D)
+                        // —…‘’“”
+                    };
+                    if hit {
+                        out.push(i + 3);
+                    }
+                }
             }
-            i += 1;
-        } else if (b == 0xE2 || b == 0xE3)
-            && text
-                .get(i..i + 3)
-                .is_some_and(|c| boundary_before(c.chars().next()))
-        {
-            out.push(i + 3);
-            i += 3;
-        } else {
-            i += 1;
         }
+        i += STEP[b as usize] as usize;
     }
     out
+}
+
+/// Whether a marker can start at `at`: every pattern starts with one of these characters.
+fn may_start_marker(text: &str, at: usize) -> bool {
+    matches!(
+        text[at..].chars().next(),
+        Some(
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '第'
+                | '其'
+                | '首'
+                | '再'
+                | '最'
+                | '另'
+        )
+    )
 }
 
 fn candidates(text: &str, lines: &[Line]) -> Vec<Candidate> {

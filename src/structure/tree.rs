@@ -18,11 +18,14 @@ pub(crate) struct Flat {
     pub end: usize,
     /// The ordinals from the root down to this section.
     pub path: Vec<u32>,
+    /// The index of the enclosing heading.
+    pub parent: Option<usize>,
 }
 
 struct Open {
     style: Style,
     ordinal: u32,
+    index: usize,
 }
 
 fn is_attachment_line(t: &str) -> bool {
@@ -96,9 +99,11 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
         } else {
             continue;
         };
+        let parent = stack.last().map(|o| o.index);
         stack.push(Open {
             style: m.style,
             ordinal: m.ordinal,
+            index: out.len(),
         });
         let marker = (line.text_start, line.text_start + m.len);
         let heading = heading_range(text, lines, i, marker.1, m.style);
@@ -112,6 +117,7 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
             start: line.text_start,
             end: line.text_end,
             path,
+            parent,
         });
         at_line.push(i);
     }
