@@ -85,37 +85,6 @@ pub(crate) struct FoundPoint {
     pub scope: Option<usize>,
 }
 
-fn boundary_before(c: Option<char>) -> bool {
-    match c {
-        None => true,
-        Some(c) => matches!(
-            c,
-            ' ' | '\t'
-                | '\n'
-                | '\r'
-                | ','
-                | ';'
-                | ':'
-                | '。'
-                | '!'
-                | '?'
-                | '、'
-                | '('
-                | ')'
-                | '“'
-                | '”'
-                | '"'
-                | '—'
-                | '…'
-                | '】'
-                | '「'
-                | '」'
-                | '‘'
-                | '’'
-        ),
-    }
-}
-
 fn needs_punct_after(f: Family) -> bool {
     matches!(f, Family::Di | Family::Qi | Family::Seq)
 }
@@ -257,6 +226,9 @@ fn candidates(text: &str, lines: &[Line]) -> Vec<Candidate> {
         .into_iter()
         .filter(|&i| i < text.len())
     {
+        if !may_start_marker(text, at) {
+            continue;
+        }
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let Some(m) = PATTERNS.ac.find(input) else {
             continue;
