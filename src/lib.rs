@@ -34,6 +34,7 @@ mod model;
 pub mod normalize;
 mod notes;
 pub mod numerals;
+pub mod quantity;
 pub mod render;
 pub mod structure;
 

@@ -1,0 +1,3 @@
+//! Stage 6: quantities — the number parser and the metrics built on it.
+
+pub mod number;
