@@ -1,0 +1,461 @@
+//! Metrics: a number with its unit, kind, qualifier, range, change, direction and subject.
+//!
+//! A number becomes a metric only with a unit from `src/data/units.txt`, a percent, or a
+//! money context (`专项资金2.3亿`). Dates, ordinals, names and idioms are left alone: `2026年`,
+//! `第十八届`, `三中全会`, `十五五`, `两个维护`, `千家万户`, a lone `一` (`一个领域`).
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use super::number::{parse_percent, parse_prefix, Num};
+use crate::model::{Direction, MetricKind, Qualifier};
+use crate::numerals::cn_digit;
+
+struct Unit {
+    text: &'static str,
+    kind: MetricKind,
+    factor: f64,
+    /// The unit as recorded (`万元` → `元`).
+    norm: &'static str,
+}
+
+struct Units {
+    ac: AhoCorasick,
+    units: Vec<Unit>,
+}
+
+static UNITS: LazyLock<Units> = LazyLock::new(|| {
+    let mut units = Vec::new();
+    for line in include_str!("../data/units.txt").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (text, kind, factor) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+        let factor: f64 = factor.parse().expect("unit factor");
+        let (kind, norm) = match kind {
+            "money" => (MetricKind::Money, "元"),
+            "money_usd" => (MetricKind::Money, "美元"),
+            "percent" => (MetricKind::Percent, "%"),
+            "percent_point" => (MetricKind::Percent, "个百分点"),
+            "ratio" => (MetricKind::Ratio, text),
+            "measure" => (MetricKind::Measure, text.trim_start_matches('万')),
+            _ => (MetricKind::Count, text.trim_start_matches('万')),
+        };
+        units.push(Unit { text, kind, factor, norm });
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(units.iter().map(|u| u.text))
+        .expect("units build");
+    Units { ac, units }
+});
+
+/// Names and idioms that hold numerals but are no quantity.
+const NAMES: &[&str] = &[
+    "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "五位一体", "三个代表", "两个一百年",
+    "一国两制", "千家万户", "一带一路", "十四五", "十五五", "十三五", "十二五", "十一五", "两会",
+    "三农", "一把手", "一件事", "一张网", "一张图", "一网通办", "一网统管", "三去一降一补",
+];
+
+/// Qualifiers written before a number, longest first.
+const BEFORE: &[(&str, Qualifier)] = &[
+    ("最高不超过", Qualifier::AtMost),
+    ("不超过", Qualifier::AtMost),
+    ("不高于", Qualifier::AtMost),
+    ("最多", Qualifier::AtMost),
+    ("不少于", Qualifier::AtLeast),
+    ("不低于", Qualifier::AtLeast),
+    ("至少", Qualifier::AtLeast),
+    ("最少", Qualifier::AtLeast),
+    ("大约", Qualifier::About),
+    ("约", Qualifier::About),
+    ("超过", Qualifier::Over),
+    ("突破", Qualifier::Over),
+    ("逾", Qualifier::Over),
+    ("接近", Qualifier::Nearly),
+    ("将近", Qualifier::Nearly),
+    ("近", Qualifier::Nearly),
+    ("不足", Qualifier::Under),
+    ("不到", Qualifier::Under),
+];
+
+/// Qualifiers written after the unit.
+const AFTER: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::AtLeast),
+    ("以下", Qualifier::AtMost),
+    ("以内", Qualifier::AtMost),
+    ("左右", Qualifier::About),
+    ("上下", Qualifier::About),
+];
+
+const UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "净增", "扩大", "增", "涨"];
+const DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下跌", "压减", "缩减", "减", "降"];
+const MONEY_CONTEXT: &[&str] = &[
+    "资金", "投资", "收入", "支出", "预算", "金额", "资产", "总值", "产值", "销售额", "营业额",
+    "贷款", "融资", "税", "费", "补贴", "奖励", "罚款", "价款", "成本",
+];
+/// Time words after a number: the number belongs to a date or duration.
+const TIME_AFTER: &[&str] = &["年", "月", "日", "号", "时", "季度", "周", "世纪", "届", "中全会", "次会议", "次全会", "天", "小时", "分钟", "个月", "个工作日"];
+
+/// A metric found, in normalised coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FoundMetric {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub high: Option<f64>,
+    pub unit: Option<&'static str>,
+    pub kind: MetricKind,
+    pub qualifier: Option<Qualifier>,
+    pub direction: Option<Direction>,
+    pub from: Option<f64>,
+    pub subject: Option<(usize, usize)>,
+    /// `每人每月` before a rate.
+    pub basis: Option<(usize, usize)>,
+}
+
+/// The `n` characters before `at`.
+fn back(text: &str, at: usize, n: usize) -> &str {
+    let start = text[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i);
+    &text[start..at]
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn is_num_start(text: &str, at: usize, c: char) -> bool {
+    let prev = prev_char(text, at);
+    if c.is_ascii_digit() {
+        return !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == ',');
+    }
+    (cn_digit(c).is_some() || c == '十' || text[at..].starts_with("百分之") || text[at..].starts_with("千分之"))
+        && !prev.is_some_and(|p| cn_digit(p).is_some() || matches!(p, '十' | '百' | '千' | '万' | '亿' | '点'))
+}
+
+fn unit_at(text: &str, at: usize) -> Option<&'static Unit> {
+    let m = UNITS.ac.find(Input::new(text).range(at..).anchored(Anchored::Yes))?;
+    Some(&UNITS.units[m.pattern().as_usize()])
+}
+
+fn ends_with_any<'a, T: Copy>(s: &str, table: &'a [(&'a str, T)]) -> Option<(usize, T)> {
+    table.iter().find(|(w, _)| s.ends_with(w)).map(|(w, q)| (w.len(), *q))
+}
+
+/// The next power of ten above the leading digit: `两亿多` → 3亿, `20多` → 30, `1万余` → 2万.
+fn vague_high(v: f64) -> f64 {
+    if v <= 0.0 {
+        return v;
+    }
+    let p = 10f64.powi(v.log10().floor() as i32);
+    (v / p).floor() * p + p
+}
+
+/// One number at `at`, read with its unit and what qualifies it.
+fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
+    let rest = &text[at..];
+    if NAMES.iter().any(|n| rest.starts_with(n)) {
+        return None;
+    }
+    // 百分之七十八点五, 78.5%, 八成
+    if let Some((pct, len)) = parse_percent(rest) {
+        return Some(FoundMetric {
+            start: at,
+            end: at + len,
+            value: pct,
+            high: None,
+            unit: Some("%"),
+            kind: MetricKind::Percent,
+            qualifier: None,
+            direction: None,
+            from: None,
+            subject: None,
+            basis: None,
+        });
+    }
+    let n: Num = parse_prefix(rest)?;
+    let mut end = at + n.len;
+    let after = &text[end..];
+    if TIME_AFTER.iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    // 余/多 between number and unit: over, bounded above.
+    let mut qualifier = None;
+    let mut high = n.high;
+    for v in ["余", "多"] {
+        if text[end..].starts_with(v) && unit_at(text, end + v.len()).is_some() {
+            end += v.len();
+            qualifier = Some(Qualifier::Over);
+            high = Some(vague_high(n.value));
+        }
+    }
+    let unit = unit_at(text, end);
+    let (kind, unit_norm, factor) = match unit {
+        Some(u) => {
+            end += u.text.len();
+            (u.kind, Some(u.norm), u.factor)
+        }
+        None => {
+            // A bare scaled amount in a money context: 专项资金2.3亿.
+            let scaled = !n.chinese && rest[..n.len].contains(['万', '亿']);
+            let before = back(text, at, 6);
+            if scaled && MONEY_CONTEXT.iter().any(|w| before.contains(w)) {
+                (MetricKind::Money, Some("元"), 1.0)
+            } else {
+                return None;
+            }
+        }
+    };
+    // A lone 一 is idiom more often than quantity (一个领域, 一批项目).
+    if n.chinese && n.value == 1.0 && n.len == '一'.len_utf8() && high.is_none() {
+        return None;
+    }
+    let (first, rank) = (prev_char(text, at) == Some('第'), matches!(unit_norm, Some("位" | "名")));
+    if first && !rank {
+        return None;
+    }
+    Some(FoundMetric {
+        start: if first { at - '第'.len_utf8() } else { at },
+        end,
+        value: n.value * factor,
+        high: high.map(|h| h * factor),
+        unit: unit_norm,
+        kind: if first { MetricKind::Rank } else { kind },
+        qualifier,
+        direction: None,
+        from: None,
+        subject: None,
+        basis: None,
+    })
+}
+
+const RANGE_LINKS: &[&str] = &["至", "到", "—", "-", "~", "～"];
+
+/// A range whose ends share the second end's unit: `3至5个`, `8%—10%`, `1亿至2亿元`,
+/// `3—5万元` (the second end's scale applies to a bare first end).
+fn read_range_at(text: &str, at: usize) -> Option<FoundMetric> {
+    if text[..at].ends_with('从') || text[..at].ends_with('由') {
+        return None; // 从3家到10家 is a change
+    }
+    let first = read_at(text, at);
+    let n1 = parse_prefix(&text[at..])?;
+    let end1 = first.as_ref().map_or(at + n1.len, |m| m.end);
+    let at2 = RANGE_LINKS
+        .iter()
+        .find(|l| text[end1..].starts_with(**l))
+        .map(|l| end1 + l.len())?;
+    let m2 = read_at(text, at2)?;
+    let low = match &first {
+        Some(m1) if m1.unit == m2.unit => m1.value,
+        Some(_) => return None,
+        None => {
+            // Scale of the second end: its value over its bare digits.
+            let digits: &str = {
+                let r = &text[at2..];
+                let l = r.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(r.len());
+                &r[..l]
+            };
+            let bare = digits.parse::<f64>().ok();
+            let own_scale = !n1.chinese && text[at..at + n1.len].contains(['万', '亿']);
+            match bare {
+                Some(b) if b > 0.0 && !own_scale => n1.value * (m2.value / b),
+                _ => n1.value,
+            }
+        }
+    };
+    Some(FoundMetric {
+        start: at,
+        value: low,
+        high: Some(m2.high.unwrap_or(m2.value)),
+        ..m2
+    })
+}
+
+/// Widens a metric with qualifiers and ranges around it and sets direction and basis.
+fn widen(text: &str, m: &mut FoundMetric) {
+    // 五千元以上三万元以下
+    if text[m.end..].starts_with("以上") {
+        let at2 = m.end + "以上".len();
+        if let Some(m2) = read_at(text, at2).filter(|m2| text[m2.end..].starts_with("以下") && m2.unit == m.unit) {
+            m.high = Some(m2.value);
+            m.end = m2.end + "以下".len();
+            return;
+        }
+    }
+    if m.qualifier.is_none() {
+        if let Some((w, q)) = AFTER.iter().find(|(w, _)| text[m.end..].starts_with(w)) {
+            m.qualifier = Some(*q);
+            m.end += w.len();
+        }
+    }
+    let before = &text[..m.start];
+    if let Some((len, q)) = ends_with_any(before, BEFORE) {
+        if m.qualifier.is_none() {
+            m.qualifier = Some(q);
+        }
+        m.start -= len;
+    }
+    let before = &text[..m.start];
+    let before = before.trim_end_matches(['了', ' ']);
+    let before = before.strip_suffix("分别").unwrap_or(before);
+    let before = before.strip_suffix("同比").unwrap_or(before);
+    if UP.iter().any(|w| before.ends_with(w)) {
+        m.direction = Some(Direction::Up);
+    } else if DOWN.iter().any(|w| before.ends_with(w)) {
+        m.direction = Some(Direction::Down);
+    }
+    // 每人每月300元
+    let mut b = m.start;
+    while let Some(p) = text[..b].rfind('每') {
+        let seg = &text[p..b];
+        if seg.chars().count() <= 3 && seg.chars().skip(1).all(|c| !c.is_ascii() && c != '，' && c != '。') {
+            b = p;
+        } else {
+            break;
+        }
+    }
+    if b < m.start {
+        m.basis = Some((b, m.start));
+    }
+}
+
+/// Finds the metrics of a (normalised, furniture-blanked) body.
+pub(crate) fn metrics(text: &str) -> Vec<FoundMetric> {
+    let mut out: Vec<FoundMetric> = Vec::new();
+    let mut skip_to = 0;
+    for (at, c) in text.char_indices() {
+        if at < skip_to || c.is_ascii_whitespace() || !is_num_start(text, at, c) {
+            continue;
+        }
+        let Some(mut m) = read_range_at(text, at).or_else(|| read_at(text, at)) else {
+            continue;
+        };
+        widen(text, &mut m);
+        skip_to = m.end;
+        out.push(m);
+    }
+    changes(text, &mut out);
+    for m in &mut out {
+        m.subject = super::subject::subject(text, m);
+    }
+    out
+}
+
+/// `从现在的3家扩展到至少10家`: the second metric starts from the first.
+fn changes(text: &str, ms: &mut [FoundMetric]) {
+    for i in 1..ms.len() {
+        let (a, b) = (&ms[i - 1], &ms[i]);
+        let between = &text[a.end..b.start];
+        let sentence_start = text[..a.start].rfind(['。', ';', ',', '\n', '!', '?', ':']).map_or(0, |p| p + 1);
+        let lead = &text[sentence_start..a.start];
+        if between.chars().count() <= 12
+            && (between.contains('到') || between.contains('至'))
+            && (lead.contains('从') || lead.contains('由'))
+            && !between.contains([',', '。', ';'])
+        {
+            ms[i].from = Some(ms[i - 1].value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Vec<(String, f64, Option<f64>, Option<&'static str>, MetricKind, Option<Qualifier>)> {
+        metrics(text)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.value, m.high, m.unit, m.kind, m.qualifier))
+            .collect()
+    }
+
+    #[test]
+    fn units_kinds_and_values() {
+        use MetricKind::*;
+        const CASES: &[(&str, &str, f64, Option<&str>, MetricKind)] = &[
+            ("明确的128项改革举措", "128项", 128.0, Some("项"), Count),
+            ("地区生产总值达到412.6亿元", "412.6亿元", 412.6e8, Some("元"), Money),
+            ("拨付4.86万元", "4.86万元", 48600.0, Some("元"), Money),
+            ("完成率百分之七十八点五", "百分之七十八点五", 78.5, Some("%"), Percent),
+            ("同比提高2.1个百分点", "2.1个百分点", 2.1, Some("个百分点"), Percent),
+            ("新改建农村公路86公里", "86公里", 86.0, Some("公里"), Measure),
+            ("增速居全国第4位", "第4位", 4.0, Some("位"), Rank),
+            ("专项资金2.3亿用于改造", "2.3亿", 2.3e8, Some("元"), Money),
+            ("一百二十八项任务", "一百二十八项", 128.0, Some("项"), Count),
+            ("八成以上的村", "八成", 80.0, Some("%"), Percent),
+            ("产量是去年的两倍", "两倍", 2.0, Some("倍"), Ratio),
+        ];
+        for (text, surface, value, unit, kind) in CASES {
+            let got = one(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            let g = &got[0];
+            assert_eq!((g.0.as_str(), g.1, g.3, g.4), (*surface, *value, *unit, *kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn qualifiers_ranges_and_vague_amounts() {
+        use Qualifier::*;
+        let q = |t: &str| one(t).first().map(|m| (m.1, m.2, m.5));
+        assert_eq!(q("扩展到至少10家"), Some((10.0, None, Some(AtLeast))));
+        assert_eq!(q("控制在5%以内"), Some((5.0, None, Some(AtMost))));
+        assert_eq!(q("增长6%左右"), Some((6.0, None, Some(About))));
+        assert_eq!(q("约3000人"), Some((3000.0, None, Some(About))));
+        assert_eq!(q("超过1000亿元"), Some((1e11, None, Some(Over))));
+        assert_eq!(q("近5万人"), Some((50000.0, None, Some(Nearly))));
+        assert_eq!(q("不足30%"), Some((30.0, None, Some(Under))));
+        assert_eq!(q("达到90%以上"), Some((90.0, None, Some(AtLeast))));
+        assert_eq!(q("建设3至5个示范区"), Some((3.0, Some(5.0), None)));
+        assert_eq!(q("增长8%—10%"), Some((8.0, Some(10.0), None)));
+        assert_eq!(q("投资1亿至2亿元"), Some((1e8, Some(2e8), None)));
+        assert_eq!(q("处五千元以上三万元以下罚款"), Some((5000.0, Some(30000.0), None)));
+        assert_eq!(q("两亿多元"), Some((2e8, Some(3e8), Some(Over))));
+        assert_eq!(q("1万余人"), Some((10000.0, Some(20000.0), Some(Over))));
+        assert_eq!(q("培育二三十家企业"), Some((20.0, Some(30.0), None)));
+        assert_eq!(q("两三个"), Some((2.0, Some(3.0), None)));
+    }
+
+    #[test]
+    fn changes_and_directions() {
+        let ms = metrics("要扩大试点范围,从现在的3家扩展到至少10家,覆盖优势产业。");
+        assert_eq!(ms.len(), 2);
+        assert_eq!((ms[0].value, ms[1].value, ms[1].from), (3.0, 10.0, Some(3.0)));
+        let ms = metrics("地区生产总值增长5.8%;一般公共预算收入下降2.5%;高新技术企业净增21家。");
+        let dirs: Vec<_> = ms.iter().map(|m| m.direction).collect();
+        assert_eq!(dirs, [Some(Direction::Up), Some(Direction::Down), Some(Direction::Up)]);
+        let ms = metrics("城乡低保标准提高到每人每月300元。");
+        assert_eq!(ms.len(), 1);
+        let text = "城乡低保标准提高到每人每月300元。";
+        let b = ms[0].basis.unwrap();
+        assert_eq!(&text[b.0..b.1], "每人每月");
+        assert_eq!(ms[0].direction, None, "提高到 names a level, not growth");
+    }
+
+    #[test]
+    fn not_metrics() {
+        for t in [
+            "2026年底前完成",
+            "党的二十届三中全会精神",
+            "“十五五”规划",
+            "第一条 为了规范",
+            "一方面要看到成绩",
+            "进一步深化改革",
+            "推进一体化发展",
+            "关系千家万户",
+            "关键一招",
+            "今年是关键一年",
+            "坚决做到“两个维护”",
+            "滨政办发〔2025〕37号",
+            "联系电话:0531-88886666",
+            "一个具体的领域",
+            "15个工作日内",
+            "一带一路",
+            "召开两会",
+        ] {
+            assert_eq!(one(t), vec![], "{t}");
+        }
+    }
+}

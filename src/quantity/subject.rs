@@ -1,0 +1,99 @@
+//! The subject of a metric: what is counted or measured. After a count's measure word
+//! (`128项改革举措` → `改革举措`), else before the verb that leads to the number
+//! (`地区生产总值达到412.6亿元` → `地区生产总值`, `高新技术企业净增21家` → `高新技术企业`).
+
+use super::metric::FoundMetric;
+use crate::model::MetricKind;
+
+/// Words that end a subject when read forward.
+const STOP_AFTER: &[char] = &[
+    ',', '。', ';', ':', '、', '的', '和', '及', '与', '等', '已', '在', '为', '是', '(', ')', '“', '”',
+    ' ', '\n', '!', '?', '，', '；',
+];
+
+/// Verbs and words between a subject and its number, longest first.
+const LINKS: &[&str] = &[
+    "累计达到", "达到", "完成", "实现", "突破", "超过", "增长", "增加", "提高到", "提高", "提升到",
+    "提升", "下降", "减少", "降低", "净增", "新增", "保持在", "保持", "稳定在", "控制在", "为", "达",
+    "有", "共", "约", "近", "至少", "分别", "同比", "扩展到", "扩大到", "增至", "降至",
+];
+
+/// Words that open a clause but are not part of its subject.
+const LEADS: &[&str] = &[
+    "全年", "全县", "全市", "全区", "全省", "全镇", "全国", "今年", "去年", "过去一年", "其中", "累计",
+    "目前", "截至目前", "当前", "共", "要", "力争", "确保",
+];
+
+fn han_or_alnum(c: char) -> bool {
+    !c.is_ascii_punctuation() && !c.is_whitespace() && !STOP_AFTER.contains(&c)
+}
+
+pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
+    if m.kind == MetricKind::Count {
+        let after = &text[m.end..];
+        let len: usize = after
+            .char_indices()
+            .take(10)
+            .take_while(|&(_, c)| han_or_alnum(c) && !c.is_ascii_digit())
+            .map(|(_, c)| c.len_utf8())
+            .sum();
+        let cand = &after[..len];
+        // A subject is a noun phrase: not a verb phrase that goes on (`个工作日内完成`).
+        if cand.chars().count() >= 2 && !cand.starts_with(['以', '左', '上', '余', '多', '内', '次']) {
+            return Some((m.end, m.end + len));
+        }
+    }
+    // Before: back from the number over links to the clause start.
+    let mut end = m.start;
+    loop {
+        let before = &text[..end];
+        match LINKS.iter().find(|l| before.ends_with(*l)) {
+            Some(l) => end -= l.len(),
+            None => break,
+        }
+    }
+    let clause_start = text[..end]
+        .char_indices()
+        .rev()
+        .take(16)
+        .find(|&(_, c)| !han_or_alnum(c))
+        .map_or(end.saturating_sub(16 * 3).max(0), |(i, c)| i + c.len_utf8());
+    let mut start = clause_start.min(end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    for lead in LEADS {
+        if text[start..end].starts_with(lead) {
+            start += lead.len();
+        }
+    }
+    // Modifiers end at 以上/以下/的: `亿元以上项目` → `项目`.
+    for cut in ["以上", "以下", "的", "了"] {
+        if let Some(p) = text[start..end].rfind(cut) {
+            start += p + cut.len();
+        }
+    }
+    let s = &text[start..end];
+    (s.chars().count() >= 2 && !s.chars().any(|c| c.is_ascii_digit())).then_some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::metric::metrics;
+
+    #[test]
+    fn subjects() {
+        const CASES: &[(&str, &str)] = &[
+            ("明确的128项改革举措,已完成115项", "改革举措"),
+            ("地区生产总值达到412.6亿元", "地区生产总值"),
+            ("高新技术企业净增21家", "高新技术企业"),
+            ("全县规上工业增加值增长9.4%", "规上工业增加值"),
+            ("新签约亿元以上项目46个", "项目"),
+        ];
+        for (text, want) in CASES {
+            let ms = metrics(text);
+            let s = ms[0].subject.map(|(a, b)| &text[a..b]);
+            assert_eq!(s, Some(*want), "{text}");
+        }
+    }
+}
