@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
-use super::number::{parse_percent, parse_prefix, Num};
+use super::number::{parse_percent, parse_prefix, tidy, Num};
 use crate::model::{Direction, MetricKind, Qualifier};
 use crate::numerals::cn_digit;
 
@@ -220,8 +220,8 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
     Some(FoundMetric {
         start: if first { at - '第'.len_utf8() } else { at },
         end,
-        value: n.value * factor,
-        high: high.map(|h| h * factor),
+        value: tidy(n.value * factor),
+        high: high.map(|h| tidy(h * factor)),
         unit: unit_norm,
         kind: if first { MetricKind::Rank } else { kind },
         qualifier,
@@ -261,7 +261,7 @@ fn read_range_at(text: &str, at: usize) -> Option<FoundMetric> {
             let bare = digits.parse::<f64>().ok();
             let own_scale = !n1.chinese && text[at..at + n1.len].contains(['万', '亿']);
             match bare {
-                Some(b) if b > 0.0 && !own_scale => n1.value * (m2.value / b),
+                Some(b) if b > 0.0 && !own_scale => tidy(n1.value * (m2.value / b)),
                 _ => n1.value,
             }
         }

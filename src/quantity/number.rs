@@ -118,7 +118,7 @@ fn chinese(s: &str) -> Option<Num> {
             scale *= scale_of(c)?;
         }
         return Some(Num {
-            value: (i + f) * scale,
+            value: tidy((i + f) * scale),
             high: None,
             len: run.len(),
             chinese: true,
@@ -162,12 +162,23 @@ fn adjacent_range(run: &str) -> Option<Num> {
     })
 }
 
+/// Rounds away the binary noise of scaling a decimal (`2.3 × 10⁸` is 229999999.99999997):
+/// policy figures carry at most a few decimals.
+pub fn tidy(v: f64) -> f64 {
+    let r = (v * 1e6).round() / 1e6;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
+}
+
 /// Reads a number at the start of `s`.
 pub fn parse_prefix(s: &str) -> Option<Num> {
     if let Some((v, len)) = arabic(s) {
         let (f, slen) = scale_suffix(&s[len..]);
         return Some(Num {
-            value: v * f,
+            value: tidy(v * f),
             high: None,
             len: len + slen,
             chinese: false,
