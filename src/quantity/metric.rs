@@ -385,7 +385,7 @@ mod tests {
             ("增速居全国第4位", "第4位", 4.0, Some("位"), Rank),
             ("专项资金2.3亿用于改造", "2.3亿", 2.3e8, Some("元"), Money),
             ("一百二十八项任务", "一百二十八项", 128.0, Some("项"), Count),
-            ("八成以上的村", "八成", 80.0, Some("%"), Percent),
+            ("八成以上的村", "八成以上", 80.0, Some("%"), Percent),
             ("产量是去年的两倍", "两倍", 2.0, Some("倍"), Ratio),
         ];
         for (text, surface, value, unit, kind) in CASES {
