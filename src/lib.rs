@@ -37,6 +37,7 @@ pub mod numerals;
 pub mod quantity;
 pub mod render;
 pub mod structure;
+pub mod times;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};
 pub use error::{Error, InputProblem, Result};

@@ -1,0 +1,342 @@
+//! Stage 7: times — dates, periods, deadlines, effective dates, plan periods, durations and
+//! relative words, resolved against the document's date where they need it.
+//!
+//! Traps handled: `2026年底` is 2026-12-31; `2024—2026年` includes 2026; `关键一年` is no
+//! duration; a removed `当前显示2078字` is never seen; a span never starts with punctuation.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::dates::{days_in_month, Date};
+use crate::model::TimeKind;
+use crate::numerals::parse_int;
+
+const Y: &str = r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年";
+const M: &str = r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月";
+const D: &str = r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日";
+
+static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})\s*年?\s*(?:至|到|—|-|~|～)\s*([0-9]{4})\s*年").expect("regex")
+});
+static FULL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{Y}\s*{M}\s*(?:{D}|(底|末)|(上旬|中旬|下旬))?")).expect("regex")
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{Y}(?:(底|末)|(上半年|下半年)|第?([一二三四1-4])季度(末)?|度)?")).expect("regex")
+});
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{M}\s*(?:{D}|(底|末)|(上旬|中旬|下旬))?")).expect("regex")
+});
+static PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"十([一二三四五六七八九])五”?(期末|末)?|“十五”(期末|末)?").expect("regex")
+});
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"今年以来|今年|明年|去年|前年|后年|年底|年末|年内|上半年|下半年|([一二三四])季度(末)?").expect("regex")
+});
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)\s*(个工作日|工作日|个月|日|天|周|年|小时)\s*(?:内|以内|之内)")
+        .expect("regex")
+});
+
+/// A time expression found, normalised coordinates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundTime {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TimeKind,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// Whether `截至` introduces it (an as-of date).
+    pub as_of: bool,
+}
+
+fn num(c: &Captures, i: usize) -> Option<u32> {
+    c.get(i).and_then(|m| parse_int(m.as_str())).and_then(|v| u32::try_from(v).ok())
+}
+
+fn year_ok(y: u32) -> bool {
+    (1900..=2100).contains(&y)
+}
+
+fn last_day(y: i32, m: u32) -> Option<Date> {
+    Date::new(y, m, days_in_month(y, m))
+}
+
+fn xun(y: i32, m: u32, which: &str) -> (Option<Date>, Option<Date>) {
+    match which {
+        "上旬" => (Date::new(y, m, 1), Date::new(y, m, 10)),
+        "中旬" => (Date::new(y, m, 11), Date::new(y, m, 20)),
+        _ => (Date::new(y, m, 21), last_day(y, m)),
+    }
+}
+
+fn quarter(y: i32, q: u32, end_only: bool) -> (Option<Date>, Option<Date>) {
+    let last_month = q * 3;
+    let to = last_day(y, last_month);
+    if end_only {
+        (to, to)
+    } else {
+        (Date::new(y, last_month - 2, 1), to)
+    }
+}
+
+/// Year, month, day parts of a match: the range they name.
+fn month_range(y: i32, m: u32, c: &Captures, day: usize, end: usize, xn: usize) -> Option<(Option<Date>, Option<Date>, TimeKind)> {
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    if let Some(d) = num(c, day) {
+        let date = Date::new(y, m, d)?;
+        return Some((Some(date), Some(date), TimeKind::Date));
+    }
+    if c.get(end).is_some() {
+        let d = last_day(y, m);
+        return Some((d, d, TimeKind::Date));
+    }
+    if let Some(w) = c.get(xn) {
+        let (a, b) = xun(y, m, w.as_str());
+        return Some((a, b, TimeKind::Period));
+    }
+    Some((Date::new(y, m, 1), last_day(y, m), TimeKind::Period))
+}
+
+/// The first year of the Nth five-year plan (the third began in 1966 after three years of
+/// adjustment; the first two in 1953 and 1958).
+pub fn plan_start(n: u32) -> Option<i32> {
+    match n {
+        1 => Some(1953),
+        2 => Some(1958),
+        3..=30 => Some(1966 + 5 * (n as i32 - 3)),
+        _ => None,
+    }
+}
+
+/// All candidate expressions; overlaps are resolved by [`times`].
+fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
+    let mut out = Vec::new();
+    let mut push = |start, end, kind, from, to| {
+        out.push(FoundTime { start, end, kind, from, to, as_of: false });
+    };
+    for c in YEAR_RANGE.captures_iter(text) {
+        let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else { continue };
+        if year_ok(a) && year_ok(b) && a <= b {
+            let m = c.get(0).unwrap();
+            push(m.start(), m.end(), TimeKind::Period, Date::new(a as i32, 1, 1), Date::new(b as i32, 12, 31));
+        }
+    }
+    for c in FULL.captures_iter(text) {
+        let (Some(y), Some(mo)) = (num(&c, 1), num(&c, 2)) else { continue };
+        if !year_ok(y) {
+            continue;
+        }
+        if let Some((a, b, k)) = month_range(y as i32, mo, &c, 3, 4, 5) {
+            let m = c.get(0).unwrap();
+            push(m.start(), m.end(), k, a, b);
+        }
+    }
+    for c in YEAR.captures_iter(text) {
+        let Some(y) = num(&c, 1).filter(|&y| year_ok(y)) else { continue };
+        let y = y as i32;
+        let m = c.get(0).unwrap();
+        let (a, b, k) = if c.get(2).is_some() {
+            (Date::new(y, 12, 31), Date::new(y, 12, 31), TimeKind::Date)
+        } else if let Some(h) = c.get(3) {
+            if h.as_str() == "上半年" {
+                (Date::new(y, 1, 1), Date::new(y, 6, 30), TimeKind::Period)
+            } else {
+                (Date::new(y, 7, 1), Date::new(y, 12, 31), TimeKind::Period)
+            }
+        } else if let Some(q) = num(&c, 4).filter(|q| (1..=4).contains(q)) {
+            let end_only = c.get(5).is_some();
+            let (a, b) = quarter(y, q, end_only);
+            (a, b, if end_only { TimeKind::Date } else { TimeKind::Period })
+        } else {
+            (Date::new(y, 1, 1), Date::new(y, 12, 31), TimeKind::Period)
+        };
+        push(m.start(), m.end(), k, a, b);
+    }
+    for c in MONTH.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        // A month of the document's year; not the 月 of a full date (found above).
+        if text[..m.start()].ends_with('年') || text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        let Some(mo) = num(&c, 1) else { continue };
+        let Some(found) = doc_year
+            .map(|y| month_range(y, mo, &c, 2, 3, 4))
+            .unwrap_or_else(|| (1..=12).contains(&mo).then_some((None, None, TimeKind::Relative)))
+        else {
+            continue;
+        };
+        let kind = if doc_year.is_some() { found.2 } else { TimeKind::Relative };
+        push(m.start(), m.end(), kind, found.0, found.1);
+    }
+    for c in PLAN.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let n = match c.get(1) {
+            Some(d) => 10 + parse_int(d.as_str()).unwrap_or(0) as u32,
+            None => 10, // “十五”: the tenth plan, written in quotes
+        };
+        let Some(s) = plan_start(n) else { continue };
+        let end_of = c.get(2).or(c.get(3)).is_some();
+        let (a, b) = if end_of {
+            (Date::new(s + 4, 12, 31), Date::new(s + 4, 12, 31))
+        } else {
+            (Date::new(s, 1, 1), Date::new(s + 4, 12, 31))
+        };
+        push(m.start(), m.end(), TimeKind::PlanPeriod, a, b);
+    }
+    for c in RELATIVE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (a, b) = match (doc_year, m.as_str()) {
+            (Some(y), "今年" | "年内") => (Date::new(y, 1, 1), Date::new(y, 12, 31)),
+            (Some(y), "明年") => (Date::new(y + 1, 1, 1), Date::new(y + 1, 12, 31)),
+            (Some(y), "去年") => (Date::new(y - 1, 1, 1), Date::new(y - 1, 12, 31)),
+            (Some(y), "前年") => (Date::new(y - 2, 1, 1), Date::new(y - 2, 12, 31)),
+            (Some(y), "后年") => (Date::new(y + 2, 1, 1), Date::new(y + 2, 12, 31)),
+            (Some(y), "年底" | "年末") => (Date::new(y, 12, 31), Date::new(y, 12, 31)),
+            (Some(y), "上半年") => (Date::new(y, 1, 1), Date::new(y, 6, 30)),
+            (Some(y), "下半年") => (Date::new(y, 7, 1), Date::new(y, 12, 31)),
+            (Some(y), "今年以来") => (Date::new(y, 1, 1), None),
+            (Some(y), _) => match num(&c, 1) {
+                Some(q) => quarter(y, q, c.get(2).is_some()),
+                None => (None, None),
+            },
+            (None, _) => (None, None),
+        };
+        push(m.start(), m.end(), TimeKind::Relative, a, b);
+    }
+    for c in DURATION.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        push(m.start(), m.end(), TimeKind::Duration, None, None);
+    }
+    out
+}
+
+/// Deadline, as-of and effective words around an expression widen it and set its kind.
+fn context(text: &str, t: &mut FoundTime) {
+    let before = &text[..t.start];
+    for (w, kind) in [
+        ("截至", TimeKind::Date),
+        ("截止到", TimeKind::Date),
+        ("截止", TimeKind::Date),
+        ("力争到", TimeKind::Deadline),
+        ("力争在", TimeKind::Deadline),
+        ("确保到", TimeKind::Deadline),
+        ("到", TimeKind::Deadline),
+        ("至", TimeKind::Deadline),
+    ] {
+        if before.ends_with(w) && t.kind != TimeKind::Duration && t.kind != TimeKind::PlanPeriod {
+            t.start -= w.len();
+            t.kind = kind;
+            if kind == TimeKind::Date {
+                t.as_of = true;
+                t.from = t.to;
+            } else {
+                t.from = None;
+            }
+            break;
+        }
+    }
+    let after = &text[t.end..];
+    for w in ["之前", "以前", "前"] {
+        if after.starts_with(w) && t.kind != TimeKind::Duration {
+            t.end += w.len();
+            t.kind = TimeKind::Deadline;
+            t.from = None;
+            return;
+        }
+    }
+    if (before.ends_with('自') || before.ends_with('从'))
+        && ["起施行", "起实施", "起执行", "起生效", "施行", "起"].iter().any(|w| after.starts_with(w))
+    {
+        t.start -= '自'.len_utf8();
+        let w = ["起施行", "起实施", "起执行", "起生效", "施行", "起"]
+            .iter()
+            .find(|w| after.starts_with(**w))
+            .expect("one matched");
+        t.end += w.len();
+        t.kind = TimeKind::Effective;
+        t.to = None;
+    }
+}
+
+/// Finds the time expressions of `text`, resolving relative ones against `doc_year`.
+pub(crate) fn times(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
+    let mut cands = candidates(text, doc_year);
+    // Longest first at each start; then keep those that overlap nothing kept before.
+    cands.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+    let mut out: Vec<FoundTime> = Vec::new();
+    for t in cands {
+        if out.last().is_some_and(|p| t.start < p.end) {
+            continue;
+        }
+        out.push(t);
+    }
+    for t in &mut out {
+        context(text, t);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, year: Option<i32>) -> Vec<(String, TimeKind, Option<String>, Option<String>)> {
+        times(text, year)
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.kind, t.from.map(|d| d.iso()), t.to.map(|d| d.iso())))
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        use TimeKind::*;
+        type Case = (&'static str, &'static str, TimeKind, Option<&'static str>, Option<&'static str>);
+        const CASES: &[Case] = &[
+            ("于2025年12月3日召开", "2025年12月3日", Date, Some("2025-12-03"), Some("2025-12-03")),
+            ("力争到2026年底,建成", "力争到2026年底", Deadline, None, Some("2026-12-31")),
+            ("到2026年底完成", "到2026年底", Deadline, None, Some("2026-12-31")),
+            ("截至2025年11月底,全区", "截至2025年11月底", Date, Some("2025-11-30"), Some("2025-11-30")),
+            ("2024—2026年行动计划", "2024—2026年", Period, Some("2024-01-01"), Some("2026-12-31")),
+            ("2025年至2027年,每年", "2025年至2027年", Period, Some("2025-01-01"), Some("2027-12-31")),
+            ("2025年全市", "2025年", Period, Some("2025-01-01"), Some("2025-12-31")),
+            ("2025年上半年", "2025年上半年", Period, Some("2025-01-01"), Some("2025-06-30")),
+            ("2025年三季度末", "2025年三季度末", Date, Some("2025-09-30"), Some("2025-09-30")),
+            ("2025年11月中旬", "2025年11月中旬", Period, Some("2025-11-11"), Some("2025-11-20")),
+            ("“十五五”时期", "十五五", PlanPeriod, Some("2026-01-01"), Some("2030-12-31")),
+            ("“十四五”末", "十四五”末", PlanPeriod, Some("2025-12-31"), Some("2025-12-31")),
+            ("自2026年1月1日起施行", "自2026年1月1日起施行", Effective, Some("2026-01-01"), None),
+            ("在十五个工作日内办理", "十五个工作日内", Duration, None, None),
+            ("2025年12月底前完成", "2025年12月底前", Deadline, None, Some("2025-12-31")),
+        ];
+        for (text, surface, kind, from, to) in CASES {
+            let got = one(text, None);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            let want = (surface.to_string(), *kind, from.map(String::from), to.map(String::from));
+            assert_eq!(got[0], want, "{text}");
+        }
+    }
+
+    #[test]
+    fn relative_words_need_the_document_year() {
+        let got = one("确保在年底前所有硬任务全面清零,谋划明年的改革", Some(2025));
+        assert_eq!(got[0], ("年底前".into(), TimeKind::Deadline, None, Some("2025-12-31".into())));
+        assert_eq!(got[1], ("明年".into(), TimeKind::Relative, Some("2026-01-01".into()), Some("2026-12-31".into())));
+        let got = one("6月底前完成", Some(2026));
+        assert_eq!(got[0], ("6月底前".into(), TimeKind::Deadline, None, Some("2026-06-30".into())));
+        let got = one("谋划明年的改革", None);
+        assert_eq!(got[0].2, None);
+    }
+
+    #[test]
+    fn not_times() {
+        for t in ["今年是关键一年", "第十五届", "十五个方面", "1.2亿元"] {
+            let got: Vec<_> = one(t, None).into_iter().filter(|g| g.1 != TimeKind::Relative).collect();
+            assert_eq!(got, vec![], "{t}");
+        }
+        assert!(plan_start(14) == Some(2021) && plan_start(15) == Some(2026) && plan_start(1) == Some(1953));
+    }
+}
