@@ -29,7 +29,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"{M}\s*(?:{D}|(底|末)|(上旬|中旬|下旬))?")).expect("regex")
 });
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"十([一二三四五六七八九])五”?(期末|末)?|“十五”(期末|末)?").expect("regex")
+    Regex::new(r"十([一二三四五六七八九])五(?:”?(期末|末))?|“十五”(期末|末)?").expect("regex")
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"今年以来|今年|明年|去年|前年|后年|年底|年末|年内|上半年|下半年|([一二三四])季度(末)?").expect("regex")
