@@ -203,6 +203,7 @@ impl Analyzer {
         if let Some(o) = &outline {
             notes::outline(&mut doc, o, &flat, &pts, &ctx);
         }
+        crate::extract::extract(&mut doc, &body, &flat, &pts, &decls, &ctx);
         doc
     }
 

@@ -23,11 +23,13 @@
 //! ```
 #![deny(missing_docs)]
 
+mod actions;
 mod analyzer;
 mod clean;
 pub mod dates;
 pub mod decode;
 mod error;
+mod extract;
 mod front;
 pub mod lines;
 mod model;

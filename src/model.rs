@@ -214,6 +214,9 @@ pub struct Metric {
     pub from: Option<f64>,
     /// For a growth phrase, its direction.
     pub direction: Option<Direction>,
+    /// The basis of a rate (`每人每月` in `每人每月300元`).
+    #[serde(default)]
+    pub basis: Option<String>,
     /// Where it stands.
     pub span: Span,
 }

@@ -83,6 +83,19 @@ fn check_doc(input: &str, doc: &Document) -> Result<(), TestCaseError> {
             field.span
         );
     }
+    for m in &doc.metrics {
+        prop_assert!(on_boundaries(input, m.span), "metric span {:?}", m.span);
+        prop_assert!(m.value.is_finite());
+    }
+    for t in &doc.times {
+        prop_assert!(on_boundaries(input, t.span), "time span {:?}", t.span);
+    }
+    for a in &doc.actions {
+        prop_assert!(on_boundaries(input, a.span), "action span {:?}", a.span);
+        if let Some(p) = a.point {
+            prop_assert!(p < doc.points.len());
+        }
+    }
     prop_assert_eq!(doc.input_len, input.len());
     Ok(())
 }
@@ -136,6 +149,16 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("；".to_string()),
         Just("：".to_string()),
         Just("索 引 号：".to_string()),
+        Just("从现在的3家".to_string()), Just("扩展到至少10家".to_string()), Just("12.5%".to_string()),
+        Just("增长".to_string()), Just("下降".to_string()), Just("412.6亿元".to_string()),
+        Just("以上".to_string()), Just("以下".to_string()), Just("每人每月300元".to_string()),
+        Just("3至5个".to_string()), Just("两三个".to_string()), Just("百分之七十八点五".to_string()),
+        Just("截至2025年11月底".to_string()), Just("年底前".to_string()), Just("2026年底".to_string()),
+        Just("“十五五”".to_string()), Just("2024—2026年".to_string()), Just("十五个工作日内".to_string()),
+        Just("自2026年1月1日起施行".to_string()), Just("6月底前".to_string()), Just("明年".to_string()),
+        Just("要".to_string()), Just("必须".to_string()), Just("牵头".to_string()),
+        Just("联合工信、科技等部门".to_string()), Just("县教育局".to_string()), Just("第3位".to_string()),
+        Just("1万余人".to_string()), Just("两亿多元".to_string()), Just("五千元以上三万元以下".to_string()),
         "[\\p{Han}]{1,12}",
         "[a-z0-9 .,:;()]{0,6}",
         any::<char>().prop_map(|c| c.to_string()),
@@ -143,7 +166,7 @@ fn fragment() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(1024))]
 
     #[test]
     fn arbitrary_strings_never_panic(input in any::<String>()) {

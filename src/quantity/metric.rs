@@ -348,8 +348,15 @@ pub(crate) fn metrics(text: &str) -> Vec<FoundMetric> {
 fn changes(text: &str, ms: &mut [FoundMetric]) {
     for i in 1..ms.len() {
         let (a, b) = (&ms[i - 1], &ms[i]);
+        if b.start < a.end {
+            continue;
+        }
         let between = &text[a.end..b.start];
-        let sentence_start = text[..a.start].rfind(['。', ';', ',', '\n', '!', '?', ':']).map_or(0, |p| p + 1);
+        let sentence_start = text[..a.start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '。' | ';' | ',' | '\n' | '!' | '?' | ':'))
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let lead = &text[sentence_start..a.start];
         if between.chars().count() <= 12
             && (between.contains('到') || between.contains('至'))

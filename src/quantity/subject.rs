@@ -39,7 +39,12 @@ pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
             .sum();
         let cand = &after[..len];
         // A subject is a noun phrase: not a verb phrase that goes on (`个工作日内完成`).
-        if cand.chars().count() >= 2 && !cand.starts_with(['以', '左', '上', '余', '多', '内', '次']) {
+        // A verb right after the measure word (`3家扩展到`) means the subject is elsewhere.
+        let verb_first = cand.starts_with([
+            '以', '左', '上', '余', '多', '内', '次', '扩', '增', '提', '达', '完', '减', '降', '到', '至',
+            '覆', '超', '实', '比', '较', '同', '占', '为', '是', '有', '已', '将', '要',
+        ]);
+        if cand.chars().count() >= 2 && !verb_first {
             return Some((m.end, m.end + len));
         }
     }

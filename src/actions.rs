@@ -1,0 +1,228 @@
+//! Stage 8: action points — directive sentences with their modal word and its strength, the
+//! responsible actor, the partners, the deadline, and where they stand.
+
+use crate::model::Strength;
+
+/// Directive words and how strongly they bind, longest first where one contains another.
+const MODALS: &[(&str, Strength)] = &[
+    ("必须", Strength::Hard),
+    ("务必", Strength::Hard),
+    ("确保", Strength::Hard),
+    ("坚决", Strength::Hard),
+    ("严禁", Strength::Hard),
+    ("不得", Strength::Hard),
+    ("禁止", Strength::Hard),
+    ("应当", Strength::Duty),
+    ("应该", Strength::Duty),
+    ("负责", Strength::Duty),
+    ("牵头", Strength::Duty),
+    ("要", Strength::Duty),
+    ("力争", Strength::Aim),
+    ("争取", Strength::Aim),
+    ("努力", Strength::Aim),
+    ("鼓励", Strength::Soft),
+    ("探索", Strength::Soft),
+    ("支持", Strength::Soft),
+    ("积极", Strength::Soft),
+];
+
+/// `要` in these words is no directive: 重要, 主要, 需要, 要素, 要求…
+const NOT_YAO_BEFORE: &[char] = &['重', '主', '需', '首', '必', '纪', '只', '想', '将', '概', '简', '摘', '扼', '提', '不', '紧', '险', '切', '显', '次'];
+const NOT_YAO_AFTER: &[char] = &['素', '求', '点', '闻', '件', '务', '害', '地', '职', '么', '是', '塞', '领', '旨', '案', '义'];
+
+/// Suffixes of a responsible unit or person.
+const ACTOR_SUFFIXES: &[&str] = &[
+    "部门", "单位", "局", "委", "办", "厅", "中心", "政府", "街道", "乡镇", "小组", "委员会", "机关",
+    "公司", "企业", "学校", "医院", "同志", "负责人", "书记", "各地", "各级", "党委", "干部", "机构",
+    "银行", "社区", "村", "镇", "部", "院", "署", "所", "站", "队", "会",
+];
+
+/// Words that open a clause but are not its actor.
+const CLAUSE_LEADS: &[&str] = &["同时", "此外", "另外", "今年", "明年", "下一步", "对此", "为此", "其中", "特别是", "尤其是"];
+
+/// A directive sentence, normalised coordinates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundAction {
+    pub start: usize,
+    pub end: usize,
+    pub modal: (usize, usize),
+    pub strength: Strength,
+    pub actor: Option<(usize, usize)>,
+    pub partners: Vec<(usize, usize)>,
+}
+
+/// Sentences of `text`: ranges ending after `。!?;` or at a line end, trimmed.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut push = |s: usize, e: usize| {
+        let seg = &text[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let t = seg.trim();
+        if !t.is_empty() {
+            out.push((s + lead, s + lead + t.len()));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if matches!(c, '。' | '!' | '?' | ';' | '\n') {
+            let end = i + c.len_utf8();
+            push(start, if c == '\n' { i } else { end });
+            start = end;
+        }
+    }
+    push(start, text.len());
+    out
+}
+
+fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
+    let mut best: Option<(usize, &'static str, Strength)> = None;
+    for &(w, strength) in MODALS {
+        let mut from = 0;
+        while let Some(p) = sentence[from..].find(w) {
+            let at = from + p;
+            from = at + w.len();
+            // 牵头单位, 负责同志, 负责人: nouns, not directives.
+            if matches!(w, "牵头" | "负责")
+                && ["单位", "部门", "同志", "人", "领导"].iter().any(|n| sentence[at + w.len()..].starts_with(n))
+            {
+                continue;
+            }
+            if w == "要" {
+                let prev = sentence[..at].chars().next_back();
+                let next = sentence[at + w.len()..].chars().next();
+                if prev.is_some_and(|c| NOT_YAO_BEFORE.contains(&c)) || next.is_some_and(|c| NOT_YAO_AFTER.contains(&c)) {
+                    continue;
+                }
+            }
+            if best.is_none_or(|b| at < b.0) {
+                best = Some((at, w, strength));
+            }
+            break;
+        }
+    }
+    best
+}
+
+/// The actor: the clause before the modal, if it names a unit or person.
+fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
+    let before = &text[s..modal_at];
+    let clause_start = before
+        .rfind([',', ':', '，', '：'])
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let mut a = s + clause_start;
+    let mut cand = &text[a..modal_at];
+    for lead in CLAUSE_LEADS {
+        if let Some(rest) = cand.strip_prefix(lead) {
+            a += lead.len();
+            cand = rest;
+        }
+    }
+    let trimmed = cand.trim();
+    let n = trimmed.chars().count();
+    if n < 2 || n > 24 || !ACTOR_SUFFIXES.iter().any(|suf| trimmed.ends_with(suf)) {
+        return None;
+    }
+    let lead = cand.len() - cand.trim_start().len();
+    Some((a + lead, a + lead + trimmed.len()))
+}
+
+/// Partners: `联合工信、科技、金融等部门` → 工信, 科技, 金融.
+fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let seg = &text[s..e];
+    let Some((p, w)) = ["联合", "会同", "协同", "配合", "联同"]
+        .iter()
+        .filter_map(|w| seg.find(w).map(|p| (p, *w)))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let from = p + w.len();
+    let rest = &seg[from..];
+    let stop = rest.find([',', '。', ';', ':', '，']).unwrap_or(rest.len());
+    let mut list = &rest[..stop];
+    for tail in ["等有关部门", "等相关部门", "等部门", "等单位", "等"] {
+        if let Some(i) = list.find(tail) {
+            list = &list[..i];
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in list.split(['、', '和', '及']) {
+        let t = part.trim();
+        if !t.is_empty() && t.chars().count() <= 16 {
+            let lead = part.len() - part.trim_start().len();
+            out.push((s + from + at + lead, s + from + at + lead + t.len()));
+        }
+        at += part.len() + '、'.len_utf8(); // 、 和 及 are all three bytes
+    }
+    out
+}
+
+/// Finds the directive sentences of `text`.
+pub(crate) fn actions(text: &str) -> Vec<FoundAction> {
+    let mut out = Vec::new();
+    for (s, e) in sentences(text) {
+        let sentence = &text[s..e];
+        let Some((at, w, strength)) = modal_in(sentence) else { continue };
+        let modal_at = s + at;
+        out.push(FoundAction {
+            start: s,
+            end: e,
+            modal: (modal_at, modal_at + w.len()),
+            strength,
+            actor: actor(text, s, modal_at),
+            partners: partners(text, s, e),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn got(text: &str) -> Vec<(String, Strength, Option<String>, Vec<String>)> {
+        actions(text)
+            .into_iter()
+            .map(|a| {
+                (
+                    text[a.modal.0..a.modal.1].to_string(),
+                    a.strength,
+                    a.actor.map(|(x, y)| text[x..y].to_string()),
+                    a.partners.iter().map(|&(x, y)| text[x..y].to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn directives() {
+        use Strength::*;
+        type Case = (&'static str, &'static str, Strength, Option<&'static str>, &'static [&'static str]);
+        const CASES: &[Case] = &[
+            ("区数据资源管理部门要牵头,联合工信、科技、金融等部门,建立服务体系。", "要", Duty, Some("区数据资源管理部门"), &["工信", "科技", "金融"]),
+            ("各牵头单位要进一步压实责任。", "要", Duty, Some("各牵头单位"), &[]),
+            ("县教育局要在6月底前完成摸排。", "要", Duty, Some("县教育局"), &[]),
+            ("市商务局牵头负责。", "牵头", Duty, Some("市商务局"), &[]),
+            ("各乡镇、各部门必须落实责任。", "必须", Hard, Some("各乡镇、各部门"), &[]),
+            ("严禁在互联网上处理涉密信息。", "严禁", Hard, None, &[]),
+            ("力争到2026年底建成标杆区域。", "力争", Aim, None, &[]),
+            ("鼓励社会资本参与。", "鼓励", Soft, None, &[]),
+            ("县大数据中心要牵头,会同县公安局、县人社局等部门完成对接。", "要", Duty, Some("县大数据中心"), &["县公安局", "县人社局"]),
+        ];
+        for (text, modal, strength, actor, partners) in CASES {
+            let g = got(text);
+            assert_eq!(g.len(), 1, "{text}: {g:?}");
+            let want = (modal.to_string(), *strength, actor.map(String::from), partners.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(g[0], want, "{text}");
+        }
+    }
+
+    #[test]
+    fn not_directives() {
+        for t in ["这是一项重要工作。", "主要任务有三个。", "数据是新型生产要素。", "按照上级的要求。", "成绩来之不易。"] {
+            assert_eq!(got(t), vec![], "{t}");
+        }
+    }
+}

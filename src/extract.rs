@@ -1,0 +1,99 @@
+//! Metrics, times and actions of the body, as record entries; and the document date inferred
+//! from the text where it states none.
+
+use crate::actions;
+use crate::analyzer::Ctx;
+use crate::model::{Action, Document, Metric, Time, TimeKind};
+use crate::quantity::metric;
+use crate::structure::counts::Declared;
+use crate::structure::points::{scope_of, FoundPoint};
+use crate::structure::tree::Flat;
+use crate::times::{self, FoundTime};
+
+fn year_of(doc: &Document) -> Option<i32> {
+    doc.date.as_deref()?.get(..4)?.parse().ok()
+}
+
+/// Fills `metrics`, `times` and `actions` of `doc` from the body text.
+pub(crate) fn extract(
+    doc: &mut Document,
+    body: &str,
+    flat: &[Flat],
+    pts: &[FoundPoint],
+    decls: &[Declared],
+    ctx: &Ctx,
+) {
+    let mut found = times::times(body, year_of(doc));
+    if doc.date.is_none() {
+        // A text that counts `截至2025年11月底` was written after that day: the latest such
+        // as-of date is the best estimate of its date.
+        let as_of = found.iter().filter(|t| t.as_of).filter_map(|t| t.to.map(|d| (d, t))).max_by_key(|(d, _)| *d);
+        if let Some((d, t)) = as_of {
+            doc.date = Some(d.iso());
+            doc.notes.push(format!(
+                "date: inferred from the as-of date \"{}\"; the text states no date of its own",
+                ctx.text((t.start, t.end))
+            ));
+            found = times::times(body, Some(d.year));
+        }
+    }
+    doc.times = found.iter().map(|t| time(t, ctx)).collect();
+    doc.metrics = metric::metrics(body)
+        .into_iter()
+        // A declared count (`主要任务有三个:`, `以上三项`) counts the text's own list, not the
+        // world; `这两个问题` points back at something named.
+        .filter(|m| !decls.iter().any(|d| d.start < m.end && m.start < d.end))
+        .filter(|m| !body[..m.start].ends_with(['这', '那']))
+        .map(|m| Metric {
+            text: ctx.text((m.start, m.end)).to_string(),
+            value: m.value,
+            high: m.high,
+            unit: m.unit.map(String::from),
+            kind: m.kind,
+            qualifier: m.qualifier,
+            subject: m.subject.map(|r| ctx.text(r).to_string()),
+            from: m.from,
+            direction: m.direction,
+            basis: m.basis.map(|r| ctx.text(r).to_string()),
+            span: ctx.span((m.start, m.end)),
+        })
+        .collect();
+    doc.actions = actions::actions(body)
+        .into_iter()
+        .map(|a| {
+            let deadline = found
+                .iter()
+                .filter(|t| t.start >= a.start && t.end <= a.end && t.kind == TimeKind::Deadline)
+                .find_map(|t| t.to)
+                .map(|d| d.iso());
+            // The innermost point holding the directive word.
+            let point = pts
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.span.0 <= a.modal.0 && a.modal.0 < p.span.1)
+                .map(|(i, _)| i)
+                .last();
+            Action {
+                actor: a.actor.map(|r| ctx.text(r).to_string()),
+                partners: a.partners.iter().map(|&r| ctx.text(r).to_string()).collect(),
+                modal: ctx.text(a.modal).to_string(),
+                strength: a.strength,
+                text: ctx.text((a.start, a.end)).to_string(),
+                deadline,
+                section_path: scope_of(flat, a.start).map_or_else(Vec::new, |s| flat[s].path.clone()),
+                point,
+                span: ctx.span((a.start, a.end)),
+            }
+        })
+        .collect();
+}
+
+fn time(t: &FoundTime, ctx: &Ctx) -> Time {
+    Time {
+        text: ctx.text((t.start, t.end)).to_string(),
+        kind: t.kind,
+        start: t.from.map(|d| d.iso()),
+        end: t.to.map(|d| d.iso()),
+        span: ctx.span((t.start, t.end)),
+    }
+}
