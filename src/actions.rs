@@ -27,18 +27,68 @@ const MODALS: &[(&str, Strength)] = &[
 ];
 
 /// `要` in these words is no directive: 重要, 主要, 需要, 要素, 要求…
-const NOT_YAO_BEFORE: &[char] = &['重', '主', '需', '首', '必', '纪', '只', '想', '将', '概', '简', '摘', '扼', '提', '不', '紧', '险', '切', '显', '次'];
-const NOT_YAO_AFTER: &[char] = &['素', '求', '点', '闻', '件', '务', '害', '地', '职', '么', '是', '塞', '领', '旨', '案', '义'];
+const NOT_YAO_BEFORE: &[char] = &[
+    '重', '主', '需', '首', '必', '纪', '只', '想', '将', '概', '简', '摘', '扼', '提', '不', '紧',
+    '险', '切', '显', '次',
+];
+const NOT_YAO_AFTER: &[char] = &[
+    '素', '求', '点', '闻', '件', '务', '害', '地', '职', '么', '是', '塞', '领', '旨', '案', '义',
+];
 
 /// Suffixes of a responsible unit or person.
 const ACTOR_SUFFIXES: &[&str] = &[
-    "部门", "单位", "局", "委", "办", "厅", "中心", "政府", "街道", "乡镇", "小组", "委员会", "机关",
-    "公司", "企业", "学校", "医院", "同志", "负责人", "书记", "各地", "各级", "党委", "干部", "机构",
-    "银行", "社区", "村", "镇", "部", "院", "署", "所", "站", "队", "会",
+    "部门",
+    "单位",
+    "局",
+    "委",
+    "办",
+    "厅",
+    "中心",
+    "政府",
+    "街道",
+    "乡镇",
+    "小组",
+    "委员会",
+    "机关",
+    "公司",
+    "企业",
+    "学校",
+    "医院",
+    "同志",
+    "负责人",
+    "书记",
+    "各地",
+    "各级",
+    "党委",
+    "干部",
+    "机构",
+    "银行",
+    "社区",
+    "村",
+    "镇",
+    "部",
+    "院",
+    "署",
+    "所",
+    "站",
+    "队",
+    "会",
 ];
 
 /// Words that open a clause but are not its actor.
-const CLAUSE_LEADS: &[&str] = &["同时", "此外", "另外", "今年", "明年", "下一步", "对此", "为此", "其中", "特别是", "尤其是"];
+const CLAUSE_LEADS: &[&str] = &[
+    "同时",
+    "此外",
+    "另外",
+    "今年",
+    "明年",
+    "下一步",
+    "对此",
+    "为此",
+    "其中",
+    "特别是",
+    "尤其是",
+];
 
 /// A directive sentence, normalised coordinates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,14 +133,18 @@ fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
             from = at + w.len();
             // 牵头单位, 负责同志, 负责人: nouns, not directives.
             if matches!(w, "牵头" | "负责")
-                && ["单位", "部门", "同志", "人", "领导"].iter().any(|n| sentence[at + w.len()..].starts_with(n))
+                && ["单位", "部门", "同志", "人", "领导"]
+                    .iter()
+                    .any(|n| sentence[at + w.len()..].starts_with(n))
             {
                 continue;
             }
             if w == "要" {
                 let prev = sentence[..at].chars().next_back();
                 let next = sentence[at + w.len()..].chars().next();
-                if prev.is_some_and(|c| NOT_YAO_BEFORE.contains(&c)) || next.is_some_and(|c| NOT_YAO_AFTER.contains(&c)) {
+                if prev.is_some_and(|c| NOT_YAO_BEFORE.contains(&c))
+                    || next.is_some_and(|c| NOT_YAO_AFTER.contains(&c))
+                {
                     continue;
                 }
             }
@@ -106,9 +160,9 @@ fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
 /// The actor: the clause before the modal, if it names a unit or person.
 fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
     let before = &text[s..modal_at];
-    let clause_start = before
-        .rfind([',', ':', '，', '：'])
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let clause_start = before.rfind([',', ':', '，', '：']).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    });
     let mut a = s + clause_start;
     let mut cand = &text[a..modal_at];
     for lead in CLAUSE_LEADS {
@@ -164,7 +218,9 @@ pub(crate) fn actions(text: &str) -> Vec<FoundAction> {
     let mut out = Vec::new();
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
-        let Some((at, w, strength)) = modal_in(sentence) else { continue };
+        let Some((at, w, strength)) = modal_in(sentence) else {
+            continue;
+        };
         let modal_at = s + at;
         out.push(FoundAction {
             start: s,
@@ -190,7 +246,10 @@ mod tests {
                     text[a.modal.0..a.modal.1].to_string(),
                     a.strength,
                     a.actor.map(|(x, y)| text[x..y].to_string()),
-                    a.partners.iter().map(|&(x, y)| text[x..y].to_string()).collect(),
+                    a.partners
+                        .iter()
+                        .map(|&(x, y)| text[x..y].to_string())
+                        .collect(),
                 )
             })
             .collect()
@@ -199,29 +258,76 @@ mod tests {
     #[test]
     fn directives() {
         use Strength::*;
-        type Case = (&'static str, &'static str, Strength, Option<&'static str>, &'static [&'static str]);
+        type Case = (
+            &'static str,
+            &'static str,
+            Strength,
+            Option<&'static str>,
+            &'static [&'static str],
+        );
         const CASES: &[Case] = &[
-            ("区数据资源管理部门要牵头,联合工信、科技、金融等部门,建立服务体系。", "要", Duty, Some("区数据资源管理部门"), &["工信", "科技", "金融"]),
-            ("各牵头单位要进一步压实责任。", "要", Duty, Some("各牵头单位"), &[]),
-            ("县教育局要在6月底前完成摸排。", "要", Duty, Some("县教育局"), &[]),
+            (
+                "区数据资源管理部门要牵头,联合工信、科技、金融等部门,建立服务体系。",
+                "要",
+                Duty,
+                Some("区数据资源管理部门"),
+                &["工信", "科技", "金融"],
+            ),
+            (
+                "各牵头单位要进一步压实责任。",
+                "要",
+                Duty,
+                Some("各牵头单位"),
+                &[],
+            ),
+            (
+                "县教育局要在6月底前完成摸排。",
+                "要",
+                Duty,
+                Some("县教育局"),
+                &[],
+            ),
             ("市商务局牵头负责。", "牵头", Duty, Some("市商务局"), &[]),
-            ("各乡镇、各部门必须落实责任。", "必须", Hard, Some("各乡镇、各部门"), &[]),
+            (
+                "各乡镇、各部门必须落实责任。",
+                "必须",
+                Hard,
+                Some("各乡镇、各部门"),
+                &[],
+            ),
             ("严禁在互联网上处理涉密信息。", "严禁", Hard, None, &[]),
             ("力争到2026年底建成标杆区域。", "力争", Aim, None, &[]),
             ("鼓励社会资本参与。", "鼓励", Soft, None, &[]),
-            ("县大数据中心要牵头,会同县公安局、县人社局等部门完成对接。", "要", Duty, Some("县大数据中心"), &["县公安局", "县人社局"]),
+            (
+                "县大数据中心要牵头,会同县公安局、县人社局等部门完成对接。",
+                "要",
+                Duty,
+                Some("县大数据中心"),
+                &["县公安局", "县人社局"],
+            ),
         ];
         for (text, modal, strength, actor, partners) in CASES {
             let g = got(text);
             assert_eq!(g.len(), 1, "{text}: {g:?}");
-            let want = (modal.to_string(), *strength, actor.map(String::from), partners.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            let want = (
+                modal.to_string(),
+                *strength,
+                actor.map(String::from),
+                partners.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            );
             assert_eq!(g[0], want, "{text}");
         }
     }
 
     #[test]
     fn not_directives() {
-        for t in ["这是一项重要工作。", "主要任务有三个。", "数据是新型生产要素。", "按照上级的要求。", "成绩来之不易。"] {
+        for t in [
+            "这是一项重要工作。",
+            "主要任务有三个。",
+            "数据是新型生产要素。",
+            "按照上级的要求。",
+            "成绩来之不易。",
+        ] {
             assert_eq!(got(t), vec![], "{t}");
         }
     }

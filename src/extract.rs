@@ -27,7 +27,11 @@ pub(crate) fn extract(
     if doc.date.is_none() {
         // A text that counts `截至2025年11月底` was written after that day: the latest such
         // as-of date is the best estimate of its date.
-        let as_of = found.iter().filter(|t| t.as_of).filter_map(|t| t.to.map(|d| (d, t))).max_by_key(|(d, _)| *d);
+        let as_of = found
+            .iter()
+            .filter(|t| t.as_of)
+            .filter_map(|t| t.to.map(|d| (d, t)))
+            .max_by_key(|(d, _)| *d);
         if let Some((d, t)) = as_of {
             doc.date = Some(d.iso());
             doc.notes.push(format!(
@@ -75,12 +79,17 @@ pub(crate) fn extract(
                 .last();
             Action {
                 actor: a.actor.map(|r| ctx.text(r).to_string()),
-                partners: a.partners.iter().map(|&r| ctx.text(r).to_string()).collect(),
+                partners: a
+                    .partners
+                    .iter()
+                    .map(|&r| ctx.text(r).to_string())
+                    .collect(),
                 modal: ctx.text(a.modal).to_string(),
                 strength: a.strength,
                 text: ctx.text((a.start, a.end)).to_string(),
                 deadline,
-                section_path: scope_of(flat, a.start).map_or_else(Vec::new, |s| flat[s].path.clone()),
+                section_path: scope_of(flat, a.start)
+                    .map_or_else(Vec::new, |s| flat[s].path.clone()),
                 point,
                 span: ctx.span((a.start, a.end)),
             }

@@ -39,6 +39,7 @@ pub mod numerals;
 pub mod quantity;
 pub mod render;
 pub mod structure;
+pub mod table;
 pub mod times;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};

@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -29,6 +28,19 @@ enum Command {
         #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
     },
+    /// The table of action points: document, section, point, actor, partners, modal, strength,
+    /// deadline, sentence.
+    Actions {
+        /// Files to read; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// json: one object per row and line; csv: for a spreadsheet; md: a Markdown table.
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Refuse inputs larger than this many bytes.
+        #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -37,65 +49,122 @@ enum Format {
     Text,
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let Command::Analyze {
-        paths,
-        format,
-        max_bytes,
-    } = cli.command;
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    Json,
+    Csv,
+    Md,
+}
+
+/// Analyses each file in turn; a bad file is reported on stderr and the batch goes on. Returns
+/// the failures.
+fn each_file(
+    files: &[PathBuf],
+    max_bytes: u64,
+    mut f: impl FnMut(usize, &Path, zhengce::Document) -> io::Result<()>,
+) -> io::Result<Vec<String>> {
     let analyzer = zhengce::Analyzer::builder()
         .max_input_bytes(max_bytes)
         .build();
-    let files = paths;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed: Vec<String> = Vec::new();
-    for path in &files {
+    let mut failed = Vec::new();
+    for (i, path) in files.iter().enumerate() {
         let result = if path.as_os_str() == "-" {
             analyzer.analyze_reader(io::stdin().lock(), Path::new("-"))
         } else {
             analyzer.analyze_file(path)
         };
-        let doc = match result {
-            Ok(doc) => doc,
+        match result {
+            Ok(doc) => f(i, path, doc)?,
             Err(e) => {
                 eprintln!("zhengce: {e}");
                 failed.push(e.to_string());
-                continue;
-            }
-        };
-        match format {
-            Format::Json if files.len() == 1 => {
-                serde_json::to_writer_pretty(&mut out, &doc)?;
-                writeln!(out)?;
-            }
-            Format::Json => {
-                serde_json::to_writer(&mut out, &doc)?;
-                writeln!(out)?;
-            }
-            Format::Text => {
-                if files.len() > 1 {
-                    writeln!(out, "== {}", path.display())?;
-                }
-                writeln!(out, "{}", zhengce::render::text(&doc))?;
             }
         }
     }
-    out.flush()?;
+    Ok(failed)
+}
+
+/// Exit code 2 when any file failed; for a batch, the failures are listed at the end.
+fn finish(failed: &[String], files: usize) -> ExitCode {
     if failed.is_empty() {
-        return Ok(ExitCode::SUCCESS);
+        return ExitCode::SUCCESS;
     }
-    if files.len() > 1 {
+    if files > 1 {
         eprintln!(
-            "zhengce: {} of {} files could not be analysed:",
-            failed.len(),
-            files.len()
+            "zhengce: {} of {files} files could not be analysed:",
+            failed.len()
         );
-        for f in &failed {
+        for f in failed {
             eprintln!("  {f}");
         }
     }
-    Ok(ExitCode::from(2))
+    ExitCode::from(2)
+}
+
+fn write_doc(
+    out: &mut impl Write,
+    path: &Path,
+    doc: &zhengce::Document,
+    format: Format,
+    files: usize,
+) -> io::Result<()> {
+    match format {
+        Format::Json if files == 1 => {
+            serde_json::to_writer_pretty(&mut *out, doc)?;
+            writeln!(out)
+        }
+        Format::Json => {
+            serde_json::to_writer(&mut *out, doc)?;
+            writeln!(out)
+        }
+        Format::Text => {
+            if files > 1 {
+                writeln!(out, "== {}", path.display())?;
+            }
+            writeln!(out, "{}", zhengce::render::text(doc))
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let (failed, n) = match cli.command {
+        Command::Analyze {
+            paths,
+            format,
+            max_bytes,
+        } => {
+            let n = paths.len();
+            let failed = each_file(&paths, max_bytes, |_, path, doc| {
+                write_doc(&mut out, path, &doc, format, n)
+            })?;
+            (failed, n)
+        }
+        Command::Actions {
+            paths,
+            format,
+            max_bytes,
+        } => {
+            let n = paths.len();
+            let failed = each_file(&paths, max_bytes, |i, path, doc| {
+                let rows = zhengce::table::action_rows(&doc, &path.display().to_string());
+                match format {
+                    TableFormat::Json => rows.iter().try_for_each(|r| {
+                        serde_json::to_writer(&mut out, r)?;
+                        writeln!(out)
+                    }),
+                    TableFormat::Csv => write!(out, "{}", zhengce::table::to_csv(&rows, i == 0)),
+                    TableFormat::Md => {
+                        write!(out, "{}", zhengce::table::to_markdown(&rows, i == 0))
+                    }
+                }
+            })?;
+            (failed, n)
+        }
+    };
+    out.flush()?;
+    Ok(finish(&failed, n))
 }
 
 fn main() -> ExitCode {

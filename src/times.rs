@@ -23,7 +23,10 @@ static FULL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"{Y}\s*{M}\s*(?:{D}|(底|末)|(上旬|中旬|下旬))?")).expect("regex")
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"{Y}(?:(底|末)|(上半年|下半年)|第?([一二三四1-4])季度(末)?|度)?")).expect("regex")
+    Regex::new(&format!(
+        r"{Y}(?:(底|末)|(上半年|下半年)|第?([一二三四1-4])季度(末)?|度)?"
+    ))
+    .expect("regex")
 });
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"{M}\s*(?:{D}|(底|末)|(上旬|中旬|下旬))?")).expect("regex")
@@ -32,7 +35,10 @@ static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"十([一二三四五六七八九])五(?:”?(期末|末))?|“十五”(期末|末)?").expect("regex")
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"今年以来|今年|明年|去年|前年|后年|年底|年末|年内|上半年|下半年|([一二三四])季度(末)?").expect("regex")
+    Regex::new(
+        r"今年以来|今年|明年|去年|前年|后年|年底|年末|年内|上半年|下半年|([一二三四])季度(末)?",
+    )
+    .expect("regex")
 });
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)\s*(个工作日|工作日|个月|日|天|周|年|小时)\s*(?:内|以内|之内)")
@@ -52,7 +58,9 @@ pub(crate) struct FoundTime {
 }
 
 fn num(c: &Captures, i: usize) -> Option<u32> {
-    c.get(i).and_then(|m| parse_int(m.as_str())).and_then(|v| u32::try_from(v).ok())
+    c.get(i)
+        .and_then(|m| parse_int(m.as_str()))
+        .and_then(|v| u32::try_from(v).ok())
 }
 
 fn year_ok(y: u32) -> bool {
@@ -82,7 +90,14 @@ fn quarter(y: i32, q: u32, end_only: bool) -> (Option<Date>, Option<Date>) {
 }
 
 /// Year, month, day parts of a match: the range they name.
-fn month_range(y: i32, m: u32, c: &Captures, day: usize, end: usize, xn: usize) -> Option<(Option<Date>, Option<Date>, TimeKind)> {
+fn month_range(
+    y: i32,
+    m: u32,
+    c: &Captures,
+    day: usize,
+    end: usize,
+    xn: usize,
+) -> Option<(Option<Date>, Option<Date>, TimeKind)> {
     if !(1..=12).contains(&m) {
         return None;
     }
@@ -116,17 +131,34 @@ pub fn plan_start(n: u32) -> Option<i32> {
 fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
     let mut out = Vec::new();
     let mut push = |start, end, kind, from, to| {
-        out.push(FoundTime { start, end, kind, from, to, as_of: false });
+        out.push(FoundTime {
+            start,
+            end,
+            kind,
+            from,
+            to,
+            as_of: false,
+        });
     };
     for c in YEAR_RANGE.captures_iter(text) {
-        let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else { continue };
+        let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
+            continue;
+        };
         if year_ok(a) && year_ok(b) && a <= b {
             let m = c.get(0).unwrap();
-            push(m.start(), m.end(), TimeKind::Period, Date::new(a as i32, 1, 1), Date::new(b as i32, 12, 31));
+            push(
+                m.start(),
+                m.end(),
+                TimeKind::Period,
+                Date::new(a as i32, 1, 1),
+                Date::new(b as i32, 12, 31),
+            );
         }
     }
     for c in FULL.captures_iter(text) {
-        let (Some(y), Some(mo)) = (num(&c, 1), num(&c, 2)) else { continue };
+        let (Some(y), Some(mo)) = (num(&c, 1), num(&c, 2)) else {
+            continue;
+        };
         if !year_ok(y) {
             continue;
         }
@@ -136,7 +168,9 @@ fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
         }
     }
     for c in YEAR.captures_iter(text) {
-        let Some(y) = num(&c, 1).filter(|&y| year_ok(y)) else { continue };
+        let Some(y) = num(&c, 1).filter(|&y| year_ok(y)) else {
+            continue;
+        };
         let y = y as i32;
         let m = c.get(0).unwrap();
         let (a, b, k) = if c.get(2).is_some() {
@@ -150,7 +184,15 @@ fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
         } else if let Some(q) = num(&c, 4).filter(|q| (1..=4).contains(q)) {
             let end_only = c.get(5).is_some();
             let (a, b) = quarter(y, q, end_only);
-            (a, b, if end_only { TimeKind::Date } else { TimeKind::Period })
+            (
+                a,
+                b,
+                if end_only {
+                    TimeKind::Date
+                } else {
+                    TimeKind::Period
+                },
+            )
         } else {
             (Date::new(y, 1, 1), Date::new(y, 12, 31), TimeKind::Period)
         };
@@ -159,17 +201,27 @@ fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
     for c in MONTH.captures_iter(text) {
         let m = c.get(0).unwrap();
         // A month of the document's year; not the 月 of a full date (found above).
-        if text[..m.start()].ends_with('年') || text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit()) {
+        if text[..m.start()].ends_with('年')
+            || text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit())
+        {
             continue;
         }
         let Some(mo) = num(&c, 1) else { continue };
         let Some(found) = doc_year
             .map(|y| month_range(y, mo, &c, 2, 3, 4))
-            .unwrap_or_else(|| (1..=12).contains(&mo).then_some((None, None, TimeKind::Relative)))
+            .unwrap_or_else(|| {
+                (1..=12)
+                    .contains(&mo)
+                    .then_some((None, None, TimeKind::Relative))
+            })
         else {
             continue;
         };
-        let kind = if doc_year.is_some() { found.2 } else { TimeKind::Relative };
+        let kind = if doc_year.is_some() {
+            found.2
+        } else {
+            TimeKind::Relative
+        };
         push(m.start(), m.end(), kind, found.0, found.1);
     }
     for c in PLAN.captures_iter(text) {
@@ -249,7 +301,9 @@ fn context(text: &str, t: &mut FoundTime) {
         }
     }
     if (before.ends_with('自') || before.ends_with('从'))
-        && ["起施行", "起实施", "起执行", "起生效", "施行", "起"].iter().any(|w| after.starts_with(w))
+        && ["起施行", "起实施", "起执行", "起生效", "施行", "起"]
+            .iter()
+            .any(|w| after.starts_with(w))
     {
         t.start -= '自'.len_utf8();
         let w = ["起施行", "起实施", "起执行", "起生效", "施行", "起"]
@@ -284,38 +338,149 @@ pub(crate) fn times(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
 mod tests {
     use super::*;
 
-    fn one(text: &str, year: Option<i32>) -> Vec<(String, TimeKind, Option<String>, Option<String>)> {
+    fn one(
+        text: &str,
+        year: Option<i32>,
+    ) -> Vec<(String, TimeKind, Option<String>, Option<String>)> {
         times(text, year)
             .into_iter()
-            .map(|t| (text[t.start..t.end].to_string(), t.kind, t.from.map(|d| d.iso()), t.to.map(|d| d.iso())))
+            .map(|t| {
+                (
+                    text[t.start..t.end].to_string(),
+                    t.kind,
+                    t.from.map(|d| d.iso()),
+                    t.to.map(|d| d.iso()),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn table() {
         use TimeKind::*;
-        type Case = (&'static str, &'static str, TimeKind, Option<&'static str>, Option<&'static str>);
+        type Case = (
+            &'static str,
+            &'static str,
+            TimeKind,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
         const CASES: &[Case] = &[
-            ("于2025年12月3日召开", "2025年12月3日", Date, Some("2025-12-03"), Some("2025-12-03")),
-            ("力争到2026年底,建成", "力争到2026年底", Deadline, None, Some("2026-12-31")),
-            ("到2026年底完成", "到2026年底", Deadline, None, Some("2026-12-31")),
-            ("截至2025年11月底,全区", "截至2025年11月底", Date, Some("2025-11-30"), Some("2025-11-30")),
-            ("2024—2026年行动计划", "2024—2026年", Period, Some("2024-01-01"), Some("2026-12-31")),
-            ("2025年至2027年,每年", "2025年至2027年", Period, Some("2025-01-01"), Some("2027-12-31")),
-            ("2025年全市", "2025年", Period, Some("2025-01-01"), Some("2025-12-31")),
-            ("2025年上半年", "2025年上半年", Period, Some("2025-01-01"), Some("2025-06-30")),
-            ("2025年三季度末", "2025年三季度末", Date, Some("2025-09-30"), Some("2025-09-30")),
-            ("2025年11月中旬", "2025年11月中旬", Period, Some("2025-11-11"), Some("2025-11-20")),
-            ("“十五五”时期", "十五五", PlanPeriod, Some("2026-01-01"), Some("2030-12-31")),
-            ("“十四五”末", "十四五”末", PlanPeriod, Some("2025-12-31"), Some("2025-12-31")),
-            ("自2026年1月1日起施行", "自2026年1月1日起施行", Effective, Some("2026-01-01"), None),
-            ("在十五个工作日内办理", "十五个工作日内", Duration, None, None),
-            ("2025年12月底前完成", "2025年12月底前", Deadline, None, Some("2025-12-31")),
+            (
+                "于2025年12月3日召开",
+                "2025年12月3日",
+                Date,
+                Some("2025-12-03"),
+                Some("2025-12-03"),
+            ),
+            (
+                "力争到2026年底,建成",
+                "力争到2026年底",
+                Deadline,
+                None,
+                Some("2026-12-31"),
+            ),
+            (
+                "到2026年底完成",
+                "到2026年底",
+                Deadline,
+                None,
+                Some("2026-12-31"),
+            ),
+            (
+                "截至2025年11月底,全区",
+                "截至2025年11月底",
+                Date,
+                Some("2025-11-30"),
+                Some("2025-11-30"),
+            ),
+            (
+                "2024—2026年行动计划",
+                "2024—2026年",
+                Period,
+                Some("2024-01-01"),
+                Some("2026-12-31"),
+            ),
+            (
+                "2025年至2027年,每年",
+                "2025年至2027年",
+                Period,
+                Some("2025-01-01"),
+                Some("2027-12-31"),
+            ),
+            (
+                "2025年全市",
+                "2025年",
+                Period,
+                Some("2025-01-01"),
+                Some("2025-12-31"),
+            ),
+            (
+                "2025年上半年",
+                "2025年上半年",
+                Period,
+                Some("2025-01-01"),
+                Some("2025-06-30"),
+            ),
+            (
+                "2025年三季度末",
+                "2025年三季度末",
+                Date,
+                Some("2025-09-30"),
+                Some("2025-09-30"),
+            ),
+            (
+                "2025年11月中旬",
+                "2025年11月中旬",
+                Period,
+                Some("2025-11-11"),
+                Some("2025-11-20"),
+            ),
+            (
+                "“十五五”时期",
+                "十五五",
+                PlanPeriod,
+                Some("2026-01-01"),
+                Some("2030-12-31"),
+            ),
+            (
+                "“十四五”末",
+                "十四五”末",
+                PlanPeriod,
+                Some("2025-12-31"),
+                Some("2025-12-31"),
+            ),
+            (
+                "自2026年1月1日起施行",
+                "自2026年1月1日起施行",
+                Effective,
+                Some("2026-01-01"),
+                None,
+            ),
+            (
+                "在十五个工作日内办理",
+                "十五个工作日内",
+                Duration,
+                None,
+                None,
+            ),
+            (
+                "2025年12月底前完成",
+                "2025年12月底前",
+                Deadline,
+                None,
+                Some("2025-12-31"),
+            ),
         ];
         for (text, surface, kind, from, to) in CASES {
             let got = one(text, None);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
-            let want = (surface.to_string(), *kind, from.map(String::from), to.map(String::from));
+            let want = (
+                surface.to_string(),
+                *kind,
+                from.map(String::from),
+                to.map(String::from),
+            );
             assert_eq!(got[0], want, "{text}");
         }
     }
@@ -323,10 +488,34 @@ mod tests {
     #[test]
     fn relative_words_need_the_document_year() {
         let got = one("确保在年底前所有硬任务全面清零,谋划明年的改革", Some(2025));
-        assert_eq!(got[0], ("年底前".into(), TimeKind::Deadline, None, Some("2025-12-31".into())));
-        assert_eq!(got[1], ("明年".into(), TimeKind::Relative, Some("2026-01-01".into()), Some("2026-12-31".into())));
+        assert_eq!(
+            got[0],
+            (
+                "年底前".into(),
+                TimeKind::Deadline,
+                None,
+                Some("2025-12-31".into())
+            )
+        );
+        assert_eq!(
+            got[1],
+            (
+                "明年".into(),
+                TimeKind::Relative,
+                Some("2026-01-01".into()),
+                Some("2026-12-31".into())
+            )
+        );
         let got = one("6月底前完成", Some(2026));
-        assert_eq!(got[0], ("6月底前".into(), TimeKind::Deadline, None, Some("2026-06-30".into())));
+        assert_eq!(
+            got[0],
+            (
+                "6月底前".into(),
+                TimeKind::Deadline,
+                None,
+                Some("2026-06-30".into())
+            )
+        );
         let got = one("谋划明年的改革", None);
         assert_eq!(got[0].2, None);
     }
@@ -334,9 +523,16 @@ mod tests {
     #[test]
     fn not_times() {
         for t in ["今年是关键一年", "第十五届", "十五个方面", "1.2亿元"] {
-            let got: Vec<_> = one(t, None).into_iter().filter(|g| g.1 != TimeKind::Relative).collect();
+            let got: Vec<_> = one(t, None)
+                .into_iter()
+                .filter(|g| g.1 != TimeKind::Relative)
+                .collect();
             assert_eq!(got, vec![], "{t}");
         }
-        assert!(plan_start(14) == Some(2021) && plan_start(15) == Some(2026) && plan_start(1) == Some(1953));
+        assert!(
+            plan_start(14) == Some(2021)
+                && plan_start(15) == Some(2026)
+                && plan_start(1) == Some(1953)
+        );
     }
 }

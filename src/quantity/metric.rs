@@ -43,7 +43,12 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
             "measure" => (MetricKind::Measure, text.trim_start_matches('万')),
             _ => (MetricKind::Count, text.trim_start_matches('万')),
         };
-        units.push(Unit { text, kind, factor, norm });
+        units.push(Unit {
+            text,
+            kind,
+            factor,
+            norm,
+        });
     }
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
@@ -55,9 +60,31 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
 
 /// Names and idioms that hold numerals but are no quantity.
 const NAMES: &[&str] = &[
-    "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "五位一体", "三个代表", "两个一百年",
-    "一国两制", "千家万户", "一带一路", "十四五", "十五五", "十三五", "十二五", "十一五", "两会",
-    "三农", "一把手", "一件事", "一张网", "一张图", "一网通办", "一网统管", "三去一降一补",
+    "两个确立",
+    "两个维护",
+    "四个意识",
+    "四个自信",
+    "四个全面",
+    "五位一体",
+    "三个代表",
+    "两个一百年",
+    "一国两制",
+    "千家万户",
+    "一带一路",
+    "十四五",
+    "十五五",
+    "十三五",
+    "十二五",
+    "十一五",
+    "两会",
+    "三农",
+    "一把手",
+    "一件事",
+    "一张网",
+    "一张图",
+    "一网通办",
+    "一网统管",
+    "三去一降一补",
 ];
 
 /// Qualifiers written before a number, longest first.
@@ -91,14 +118,54 @@ const AFTER: &[(&str, Qualifier)] = &[
     ("上下", Qualifier::About),
 ];
 
-const UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "净增", "扩大", "增", "涨"];
-const DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下跌", "压减", "缩减", "减", "降"];
+const UP: &[&str] = &[
+    "增长", "增加", "提高", "提升", "上升", "净增", "扩大", "增", "涨",
+];
+const DOWN: &[&str] = &[
+    "下降", "减少", "降低", "回落", "下跌", "压减", "缩减", "减", "降",
+];
 const MONEY_CONTEXT: &[&str] = &[
-    "资金", "投资", "收入", "支出", "预算", "金额", "资产", "总值", "产值", "销售额", "营业额",
-    "贷款", "融资", "税", "费", "补贴", "奖励", "罚款", "价款", "成本",
+    "资金",
+    "投资",
+    "收入",
+    "支出",
+    "预算",
+    "金额",
+    "资产",
+    "总值",
+    "产值",
+    "销售额",
+    "营业额",
+    "贷款",
+    "融资",
+    "税",
+    "费",
+    "补贴",
+    "奖励",
+    "罚款",
+    "价款",
+    "成本",
 ];
 /// Time words after a number: the number belongs to a date or duration.
-const TIME_AFTER: &[&str] = &["年", "月", "日", "号", "时", "季度", "周", "世纪", "届", "中全会", "次会议", "次全会", "天", "小时", "分钟", "个月", "个工作日"];
+const TIME_AFTER: &[&str] = &[
+    "年",
+    "月",
+    "日",
+    "号",
+    "时",
+    "季度",
+    "周",
+    "世纪",
+    "届",
+    "中全会",
+    "次会议",
+    "次全会",
+    "天",
+    "小时",
+    "分钟",
+    "个月",
+    "个工作日",
+];
 
 /// A metric found, in normalised coordinates.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,7 +186,12 @@ pub(crate) struct FoundMetric {
 
 /// The `n` characters before `at`.
 fn back(text: &str, at: usize, n: usize) -> &str {
-    let start = text[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(at, |(i, _)| i);
     &text[start..at]
 }
 
@@ -132,17 +204,27 @@ fn is_num_start(text: &str, at: usize, c: char) -> bool {
     if c.is_ascii_digit() {
         return !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == ',');
     }
-    (cn_digit(c).is_some() || c == '十' || text[at..].starts_with("百分之") || text[at..].starts_with("千分之"))
-        && !prev.is_some_and(|p| cn_digit(p).is_some() || matches!(p, '十' | '百' | '千' | '万' | '亿' | '点'))
+    (cn_digit(c).is_some()
+        || c == '十'
+        || text[at..].starts_with("百分之")
+        || text[at..].starts_with("千分之"))
+        && !prev.is_some_and(|p| {
+            cn_digit(p).is_some() || matches!(p, '十' | '百' | '千' | '万' | '亿' | '点')
+        })
 }
 
 fn unit_at(text: &str, at: usize) -> Option<&'static Unit> {
-    let m = UNITS.ac.find(Input::new(text).range(at..).anchored(Anchored::Yes))?;
+    let m = UNITS
+        .ac
+        .find(Input::new(text).range(at..).anchored(Anchored::Yes))?;
     Some(&UNITS.units[m.pattern().as_usize()])
 }
 
 fn ends_with_any<'a, T: Copy>(s: &str, table: &'a [(&'a str, T)]) -> Option<(usize, T)> {
-    table.iter().find(|(w, _)| s.ends_with(w)).map(|(w, q)| (w.len(), *q))
+    table
+        .iter()
+        .find(|(w, _)| s.ends_with(w))
+        .map(|(w, q)| (w.len(), *q))
 }
 
 /// The next power of ten above the leading digit: `两亿多` → 3亿, `20多` → 30, `1万余` → 2万.
@@ -213,7 +295,10 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
     if n.chinese && n.value == 1.0 && n.len == '一'.len_utf8() && high.is_none() {
         return None;
     }
-    let (first, rank) = (prev_char(text, at) == Some('第'), matches!(unit_norm, Some("位" | "名")));
+    let (first, rank) = (
+        prev_char(text, at) == Some('第'),
+        matches!(unit_norm, Some("位" | "名")),
+    );
     if first && !rank {
         return None;
     }
@@ -255,7 +340,9 @@ fn read_range_at(text: &str, at: usize) -> Option<FoundMetric> {
             // Scale of the second end: its value over its bare digits.
             let digits: &str = {
                 let r = &text[at2..];
-                let l = r.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(r.len());
+                let l = r
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                    .unwrap_or(r.len());
                 &r[..l]
             };
             let bare = digits.parse::<f64>().ok();
@@ -279,7 +366,9 @@ fn widen(text: &str, m: &mut FoundMetric) {
     // 五千元以上三万元以下
     if text[m.end..].starts_with("以上") {
         let at2 = m.end + "以上".len();
-        if let Some(m2) = read_at(text, at2).filter(|m2| text[m2.end..].starts_with("以下") && m2.unit == m.unit) {
+        if let Some(m2) =
+            read_at(text, at2).filter(|m2| text[m2.end..].starts_with("以下") && m2.unit == m.unit)
+        {
             m.high = Some(m2.value);
             m.end = m2.end + "以下".len();
             return;
@@ -311,7 +400,12 @@ fn widen(text: &str, m: &mut FoundMetric) {
     let mut b = m.start;
     while let Some(p) = text[..b].rfind('每') {
         let seg = &text[p..b];
-        if seg.chars().count() <= 3 && seg.chars().skip(1).all(|c| !c.is_ascii() && c != '，' && c != '。') {
+        if seg.chars().count() <= 3
+            && seg
+                .chars()
+                .skip(1)
+                .all(|c| !c.is_ascii() && c != '，' && c != '。')
+        {
             b = p;
         } else {
             break;
@@ -372,10 +466,28 @@ fn changes(text: &str, ms: &mut [FoundMetric]) {
 mod tests {
     use super::*;
 
-    fn one(text: &str) -> Vec<(String, f64, Option<f64>, Option<&'static str>, MetricKind, Option<Qualifier>)> {
+    fn one(
+        text: &str,
+    ) -> Vec<(
+        String,
+        f64,
+        Option<f64>,
+        Option<&'static str>,
+        MetricKind,
+        Option<Qualifier>,
+    )> {
         metrics(text)
             .into_iter()
-            .map(|m| (text[m.start..m.end].to_string(), m.value, m.high, m.unit, m.kind, m.qualifier))
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_string(),
+                    m.value,
+                    m.high,
+                    m.unit,
+                    m.kind,
+                    m.qualifier,
+                )
+            })
             .collect()
     }
 
@@ -384,11 +496,35 @@ mod tests {
         use MetricKind::*;
         const CASES: &[(&str, &str, f64, Option<&str>, MetricKind)] = &[
             ("明确的128项改革举措", "128项", 128.0, Some("项"), Count),
-            ("地区生产总值达到412.6亿元", "412.6亿元", 412.6e8, Some("元"), Money),
+            (
+                "地区生产总值达到412.6亿元",
+                "412.6亿元",
+                412.6e8,
+                Some("元"),
+                Money,
+            ),
             ("拨付4.86万元", "4.86万元", 48600.0, Some("元"), Money),
-            ("完成率百分之七十八点五", "百分之七十八点五", 78.5, Some("%"), Percent),
-            ("同比提高2.1个百分点", "2.1个百分点", 2.1, Some("个百分点"), Percent),
-            ("新改建农村公路86公里", "86公里", 86.0, Some("公里"), Measure),
+            (
+                "完成率百分之七十八点五",
+                "百分之七十八点五",
+                78.5,
+                Some("%"),
+                Percent,
+            ),
+            (
+                "同比提高2.1个百分点",
+                "2.1个百分点",
+                2.1,
+                Some("个百分点"),
+                Percent,
+            ),
+            (
+                "新改建农村公路86公里",
+                "86公里",
+                86.0,
+                Some("公里"),
+                Measure,
+            ),
             ("增速居全国第4位", "第4位", 4.0, Some("位"), Rank),
             ("专项资金2.3亿用于改造", "2.3亿", 2.3e8, Some("元"), Money),
             ("一百二十八项任务", "一百二十八项", 128.0, Some("项"), Count),
@@ -399,7 +535,11 @@ mod tests {
             let got = one(text);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             let g = &got[0];
-            assert_eq!((g.0.as_str(), g.1, g.3, g.4), (*surface, *value, *unit, *kind), "{text}");
+            assert_eq!(
+                (g.0.as_str(), g.1, g.3, g.4),
+                (*surface, *value, *unit, *kind),
+                "{text}"
+            );
         }
     }
 
@@ -418,7 +558,10 @@ mod tests {
         assert_eq!(q("建设3至5个示范区"), Some((3.0, Some(5.0), None)));
         assert_eq!(q("增长8%—10%"), Some((8.0, Some(10.0), None)));
         assert_eq!(q("投资1亿至2亿元"), Some((1e8, Some(2e8), None)));
-        assert_eq!(q("处五千元以上三万元以下罚款"), Some((5000.0, Some(30000.0), None)));
+        assert_eq!(
+            q("处五千元以上三万元以下罚款"),
+            Some((5000.0, Some(30000.0), None))
+        );
         assert_eq!(q("两亿多元"), Some((2e8, Some(3e8), Some(Over))));
         assert_eq!(q("1万余人"), Some((10000.0, Some(20000.0), Some(Over))));
         assert_eq!(q("培育二三十家企业"), Some((20.0, Some(30.0), None)));
@@ -429,10 +572,20 @@ mod tests {
     fn changes_and_directions() {
         let ms = metrics("要扩大试点范围,从现在的3家扩展到至少10家,覆盖优势产业。");
         assert_eq!(ms.len(), 2);
-        assert_eq!((ms[0].value, ms[1].value, ms[1].from), (3.0, 10.0, Some(3.0)));
+        assert_eq!(
+            (ms[0].value, ms[1].value, ms[1].from),
+            (3.0, 10.0, Some(3.0))
+        );
         let ms = metrics("地区生产总值增长5.8%;一般公共预算收入下降2.5%;高新技术企业净增21家。");
         let dirs: Vec<_> = ms.iter().map(|m| m.direction).collect();
-        assert_eq!(dirs, [Some(Direction::Up), Some(Direction::Down), Some(Direction::Up)]);
+        assert_eq!(
+            dirs,
+            [
+                Some(Direction::Up),
+                Some(Direction::Down),
+                Some(Direction::Up)
+            ]
+        );
         let ms = metrics("城乡低保标准提高到每人每月300元。");
         assert_eq!(ms.len(), 1);
         let text = "城乡低保标准提高到每人每月300元。";

@@ -104,15 +104,24 @@ fn chinese(s: &str) -> Option<Num> {
     }
     if let Some((int, frac)) = run.split_once('点') {
         // 七十八点五, 一点二亿: the decimals are positional digits, then a scale may follow.
-        let frac_digits: String = frac.chars().take_while(|&c| cn_digit(c).is_some()).collect();
+        let frac_digits: String = frac
+            .chars()
+            .take_while(|&c| cn_digit(c).is_some())
+            .collect();
         let scale_part = &frac[frac_digits.len()..];
         if frac_digits.is_empty() {
             return None;
         }
         let i = parse_cn(int)? as f64;
-        let f: f64 = format!("0.{}", frac_digits.chars().map(|c| char::from(b'0' + cn_digit(c).unwrap() as u8)).collect::<String>())
-            .parse()
-            .ok()?;
+        let f: f64 = format!(
+            "0.{}",
+            frac_digits
+                .chars()
+                .map(|c| char::from(b'0' + cn_digit(c).unwrap() as u8))
+                .collect::<String>()
+        )
+        .parse()
+        .ok()?;
         let mut scale = 1.0;
         for c in scale_part.chars() {
             scale *= scale_of(c)?;
@@ -227,34 +236,40 @@ mod tests {
 
     #[test]
     fn arabic_and_mixed() {
-        t!(value_len, [
-            ("128项", Some((128.0, 3))),
-            ("412.6亿元", Some((412.6e8, 8))),
-            ("1,200人", Some((1200.0, 5))),
-            ("12,345,678元", Some((12345678.0, 10))),
-            ("1,20人", Some((1.0, 1))),
-            ("1.2万", Some((12000.0, 6))),
-            ("3千", Some((3000.0, 4))),
-            ("4.86万元", Some((48600.0, 7))),
-            ("5.3万亿元", Some((5.3e12, 9))),
-            ("2.", Some((2.0, 1))),
-            ("元", None),
-        ]);
+        t!(
+            value_len,
+            [
+                ("128项", Some((128.0, 3))),
+                ("412.6亿元", Some((412.6e8, 8))),
+                ("1,200人", Some((1200.0, 5))),
+                ("12,345,678元", Some((12345678.0, 10))),
+                ("1,20人", Some((1.0, 1))),
+                ("1.2万", Some((12000.0, 6))),
+                ("3千", Some((3000.0, 4))),
+                ("4.86万元", Some((48600.0, 7))),
+                ("5.3万亿元", Some((5.3e12, 9))),
+                ("2.", Some((2.0, 1))),
+                ("元", None),
+            ]
+        );
     }
 
     #[test]
     fn chinese_numerals() {
-        t!(value_len, [
-            ("一百二十八项", Some((128.0, 15))),
-            ("两千", Some((2000.0, 6))),
-            ("三千二百万元", Some((32_000_000.0, 15))),
-            ("十二", Some((12.0, 6))),
-            ("二十", Some((20.0, 6))),
-            ("〇", Some((0.0, 3))),
-            ("七十八点五", Some((78.5, 15))),
-            ("一点二亿", Some((1.2e8, 12))),
-            ("十五个", Some((15.0, 6))),
-        ]);
+        t!(
+            value_len,
+            [
+                ("一百二十八项", Some((128.0, 15))),
+                ("两千", Some((2000.0, 6))),
+                ("三千二百万元", Some((32_000_000.0, 15))),
+                ("十二", Some((12.0, 6))),
+                ("二十", Some((20.0, 6))),
+                ("〇", Some((0.0, 3))),
+                ("七十八点五", Some((78.5, 15))),
+                ("一点二亿", Some((1.2e8, 12))),
+                ("十五个", Some((15.0, 6))),
+            ]
+        );
     }
 
     #[test]
@@ -271,12 +286,15 @@ mod tests {
 
     #[test]
     fn percents() {
-        t!(parse_percent, [
-            ("百分之七十八点五", Some((78.5, 24))),
-            ("千分之三", Some((0.3, 12))),
-            ("78.5%", Some((78.5, 5))),
-            ("八成", Some((80.0, 6))),
-            ("12个", None),
-        ]);
+        t!(
+            parse_percent,
+            [
+                ("百分之七十八点五", Some((78.5, 24))),
+                ("千分之三", Some((0.3, 12))),
+                ("78.5%", Some((78.5, 5))),
+                ("八成", Some((80.0, 6))),
+                ("12个", None),
+            ]
+        );
     }
 }
