@@ -173,7 +173,7 @@ fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
     }
     let trimmed = cand.trim();
     let n = trimmed.chars().count();
-    if n < 2 || n > 24 || !ACTOR_SUFFIXES.iter().any(|suf| trimmed.ends_with(suf)) {
+    if !(2..=24).contains(&n) || !ACTOR_SUFFIXES.iter().any(|suf| trimmed.ends_with(suf)) {
         return None;
     }
     let lead = cand.len() - cand.trim_start().len();

@@ -74,9 +74,9 @@ pub(crate) fn extract(
             let point = pts
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| p.span.0 <= a.modal.0 && a.modal.0 < p.span.1)
-                .map(|(i, _)| i)
-                .last();
+                .rev()
+                .find(|(_, p)| p.span.0 <= a.modal.0 && a.modal.0 < p.span.1)
+                .map(|(i, _)| i);
             Action {
                 actor: a.actor.map(|r| ctx.text(r).to_string()),
                 partners: a

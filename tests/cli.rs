@@ -178,9 +178,18 @@ fn actions_table_as_csv_and_markdown() {
         Some("document,section_path,section,point,actor,partners,modal,strength,deadline,sentence")
     );
     // 县大数据中心要牵头,会同县公安局、县人社局等部门,在11月底前完成… (the speech is of 2025-10-16)
-    let row = csv.lines().find(|l| l.contains("县大数据中心")).expect("the data-centre directive");
-    assert!(row.contains(",县大数据中心,县公安局、县人社局,要,duty,2025-11-30,"), "{row}");
-    assert!(row.contains("第一 要打通数据共享的堵点"), "its point: {row}");
+    let row = csv
+        .lines()
+        .find(|l| l.contains("县大数据中心"))
+        .expect("the data-centre directive");
+    assert!(
+        row.contains(",县大数据中心,县公安局、县人社局,要,duty,2025-11-30,"),
+        "{row}"
+    );
+    assert!(
+        row.contains("第一 要打通数据共享的堵点"),
+        "its point: {row}"
+    );
     zhengce()
         .args(["actions", "--format", "md"])
         .arg(corpus("speech_digital_government.txt"))

@@ -111,7 +111,7 @@ pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
         .rev()
         .take(16)
         .find(|&(_, c)| !han_or_alnum(c))
-        .map_or(end.saturating_sub(16 * 3).max(0), |(i, c)| i + c.len_utf8());
+        .map_or(end.saturating_sub(16 * 3), |(i, c)| i + c.len_utf8());
     let mut start = clause_start.min(end);
     while !text.is_char_boundary(start) {
         start += 1;
