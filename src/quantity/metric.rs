@@ -466,16 +466,16 @@ fn changes(text: &str, ms: &mut [FoundMetric]) {
 mod tests {
     use super::*;
 
-    fn one(
-        text: &str,
-    ) -> Vec<(
+    type Row = (
         String,
         f64,
         Option<f64>,
         Option<&'static str>,
         MetricKind,
         Option<Qualifier>,
-    )> {
+    );
+
+    fn one(text: &str) -> Vec<Row> {
         metrics(text)
             .into_iter()
             .map(|m| {
