@@ -139,6 +139,15 @@ fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
             {
                 continue;
             }
+            // 财政支持。, 积极。: a soft word that ends its clause is a noun or adjective.
+            if matches!(strength, Strength::Soft)
+                && sentence[at + w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, '。' | ',' | ';' | '、' | '!' | '?' | ')'))
+            {
+                continue;
+            }
             if w == "要" {
                 let prev = sentence[..at].chars().next_back();
                 let next = sentence[at + w.len()..].chars().next();
@@ -157,8 +166,31 @@ fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
     best
 }
 
-/// The actor: the clause before the modal, if it names a unit or person.
+/// The actor: the clause before the modal, if it names a unit or person; when the modal opens
+/// its clause, the unit that opens the sentence (`各单位主要负责同志是…,必须…`).
 fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
+    clause_actor(text, s, modal_at).or_else(|| {
+        let before = text[s..modal_at].trim_end();
+        if !before.ends_with([',', '，']) {
+            return None;
+        }
+        let first = &text[s..modal_at];
+        // Not 要: it stands inside 主要 of 主要负责同志.
+        let cut = ["是", "应当", "必须", "在"]
+            .iter()
+            .filter_map(|w| first.find(w))
+            .min()?;
+        let lead = first.len() - first.trim_start().len();
+        let cand = first[..cut].trim();
+        let n = cand.chars().count();
+        let ok = (2..=24).contains(&n)
+            && !cand.contains([',', '，'])
+            && ACTOR_SUFFIXES.iter().any(|suf| cand.ends_with(suf));
+        ok.then_some((s + lead, s + lead + cand.len()))
+    })
+}
+
+fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
     let before = &text[s..modal_at];
     let clause_start = before.rfind([',', ':', '，', '：']).map_or(0, |p| {
         p + before[p..].chars().next().map_or(1, char::len_utf8)
@@ -194,6 +226,15 @@ fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let rest = &seg[from..];
     let stop = rest.find([',', '。', ';', ':', '，']).unwrap_or(rest.len());
     let mut list = &rest[..stop];
+    // The list ends where the clause goes on: 会同各村在6月底前完成… → 各村.
+    for verb in [
+        "在", "于", "对", "将", "把", "共同", "一起", "做好", "开展", "推进", "完成", "建立",
+        "加强",
+    ] {
+        if let Some(i) = list.find(verb).filter(|&i| i > 0) {
+            list = &list[..i];
+        }
+    }
     for tail in ["等有关部门", "等相关部门", "等部门", "等单位", "等"] {
         if let Some(i) = list.find(tail) {
             list = &list[..i];
@@ -299,6 +340,20 @@ mod tests {
             ("力争到2026年底建成标杆区域。", "力争", Aim, None, &[]),
             ("鼓励社会资本参与。", "鼓励", Soft, None, &[]),
             (
+                "各单位主要负责同志是第一责任人,必须落实等级保护制度。",
+                "必须",
+                Hard,
+                Some("各单位主要负责同志"),
+                &[],
+            ),
+            (
+                "镇农业农村办要牵头,会同各村在6月底前完成整改。",
+                "要",
+                Duty,
+                Some("镇农业农村办"),
+                &["各村"],
+            ),
+            (
                 "县大数据中心要牵头,会同县公安局、县人社局等部门完成对接。",
                 "要",
                 Duty,
@@ -322,6 +377,7 @@ mod tests {
     #[test]
     fn not_directives() {
         for t in [
+            "加大财政支持。",
             "这是一项重要工作。",
             "主要任务有三个。",
             "数据是新型生产要素。",

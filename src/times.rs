@@ -36,7 +36,7 @@ static PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"今年以来|今年|明年|去年|前年|后年|年底|年末|年内|上半年|下半年|([一二三四])季度(末)?",
+        r"今年以来|今年|明年|去年|前年|后年|年底|年末|年内|上半年|下半年|前([一二三])季度|第?([一二三四])季度(末)?",
     )
     .expect("regex")
 });
@@ -251,8 +251,13 @@ fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
             (Some(y), "上半年") => (Date::new(y, 1, 1), Date::new(y, 6, 30)),
             (Some(y), "下半年") => (Date::new(y, 7, 1), Date::new(y, 12, 31)),
             (Some(y), "今年以来") => (Date::new(y, 1, 1), None),
-            (Some(y), _) => match num(&c, 1) {
-                Some(q) => quarter(y, q, c.get(2).is_some()),
+            // 前三季度: from January to the end of the third quarter.
+            (Some(y), _) if c.get(1).is_some() => (
+                Date::new(y, 1, 1),
+                num(&c, 1).and_then(|q| last_day(y, q * 3)),
+            ),
+            (Some(y), _) => match num(&c, 2) {
+                Some(q) => quarter(y, q, c.get(3).is_some()),
                 None => (None, None),
             },
             (None, _) => (None, None),
@@ -504,6 +509,25 @@ mod tests {
                 TimeKind::Relative,
                 Some("2026-01-01".into()),
                 Some("2026-12-31".into())
+            )
+        );
+        let got = one("总结前三季度进展,部署第四季度工作", Some(2025));
+        assert_eq!(
+            got[0],
+            (
+                "前三季度".into(),
+                TimeKind::Relative,
+                Some("2025-01-01".into()),
+                Some("2025-09-30".into())
+            )
+        );
+        assert_eq!(
+            got[1],
+            (
+                "第四季度".into(),
+                TimeKind::Relative,
+                Some("2025-10-01".into()),
+                Some("2025-12-31".into())
             )
         );
         let got = one("6月底前完成", Some(2026));
