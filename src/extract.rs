@@ -6,6 +6,7 @@ use crate::analyzer::Ctx;
 use crate::model::{Action, Document, Metric, Time, TimeKind};
 use crate::quantity::metric;
 use crate::structure::counts::Declared;
+use crate::structure::markers::Style;
 use crate::structure::points::{scope_of, FoundPoint};
 use crate::structure::tree::Flat;
 use crate::times::{self, FoundTime};
@@ -62,8 +63,15 @@ pub(crate) fn extract(
             span: ctx.span((m.start, m.end)),
         })
         .collect();
+    // A heading is structure, not a directive, unless it is an article's first sentence.
+    let is_heading = |a: &actions::FoundAction| {
+        flat.iter().any(|f| {
+            f.style != Style::Tiao && f.start == a.start && a.end <= f.heading.1 + '。'.len_utf8()
+        })
+    };
     doc.actions = actions::actions(body)
         .into_iter()
+        .filter(|a| !is_heading(a))
         .map(|a| {
             let deadline = found
                 .iter()

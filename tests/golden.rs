@@ -37,6 +37,15 @@ fn check_levels(s: &Section, level: u32, errs: &mut Vec<String>) {
     }
 }
 
+/// Gold numbers are written as integers where they are whole; the record holds floats.
+fn numbers_as_f64(v: &Value) -> Value {
+    match v {
+        Value::Number(n) => json!(n.as_f64().unwrap()),
+        Value::Array(a) => Value::Array(a.iter().map(numbers_as_f64).collect()),
+        other => other.clone(),
+    }
+}
+
 fn field_text(f: &Option<zhengce::Field>) -> Value {
     f.as_ref().map_or(Value::Null, |f| json!(f.text))
 }
@@ -121,6 +130,68 @@ fn compare(name: &str, doc: &Document, input: &str, gold: &Value) -> Vec<String>
             })
         });
         eq("truncation", got, w);
+    }
+    if let Some(w) = g.get("metrics") {
+        let got: Vec<Value> = doc
+            .metrics
+            .iter()
+            .map(|m| {
+                json!([
+                    m.text,
+                    m.value,
+                    m.high,
+                    m.unit,
+                    serde_json::to_value(m.kind).unwrap(),
+                    serde_json::to_value(m.qualifier).unwrap(),
+                    m.subject,
+                    m.from,
+                    serde_json::to_value(m.direction).unwrap()
+                ])
+            })
+            .collect();
+        eq("metrics", json!(got), &numbers_as_f64(w));
+    }
+    if let Some(w) = g.get("times") {
+        let got: Vec<Value> = doc
+            .times
+            .iter()
+            .map(|t| {
+                json!([
+                    t.text,
+                    serde_json::to_value(t.kind).unwrap(),
+                    t.start,
+                    t.end
+                ])
+            })
+            .collect();
+        eq("times", json!(got), w);
+    }
+    if let Some(w) = g.get("actions").and_then(Value::as_array) {
+        // Actions are named by the start of their sentence.
+        let got: Vec<Value> = doc
+            .actions
+            .iter()
+            .zip(w.iter().chain(std::iter::repeat(&Value::Null)))
+            .map(|(a, want)| {
+                let prefix = want.get(0).and_then(Value::as_str).unwrap_or("");
+                let named = if a.text.starts_with(prefix) {
+                    prefix.to_string()
+                } else {
+                    a.text.clone()
+                };
+                json!([
+                    named,
+                    a.modal,
+                    serde_json::to_value(a.strength).unwrap(),
+                    a.actor,
+                    a.partners,
+                    a.deadline,
+                    a.section_path,
+                    a.point
+                ])
+            })
+            .collect();
+        eq("actions", json!(got), &Value::Array(w.clone()));
     }
     if let Some(w) = g.get("notes").and_then(Value::as_array) {
         let ok = doc.notes.len() == w.len()

@@ -8,7 +8,7 @@ use crate::model::MetricKind;
 /// Words that end a subject when read forward.
 const STOP_AFTER: &[char] = &[
     ',', '。', ';', ':', '、', '的', '和', '及', '与', '等', '已', '在', '为', '是', '(', ')', '“',
-    '”', ' ', '\n', '!', '?', '，', '；',
+    '”', ' ', '\n', '!', '?', '，', '；', '—', '…',
 ];
 
 /// Verbs and words between a subject and its number, longest first.
@@ -85,6 +85,7 @@ const LEADS: &[&str] = &[
     "新签约",
     "新改建",
     "安排",
+    "计划",
 ];
 
 fn han_or_alnum(c: char) -> bool {
@@ -100,7 +101,17 @@ pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
             .take_while(|&(_, c)| han_or_alnum(c) && !c.is_ascii_digit())
             .map(|(_, c)| c.len_utf8())
             .sum();
-        let cand = &after[..len];
+        let mut cand = &after[..len];
+        // The noun ends where a verb begins: `三个乡镇作了交流发言` → 乡镇.
+        for verb in [
+            "作", "进行", "开展", "完成", "实现", "达到", "参加", "参与", "获得", "建成", "纳入",
+            "通过", "了",
+        ] {
+            if let Some(i) = cand.find(verb).filter(|&i| i > 0) {
+                cand = &cand[..i];
+            }
+        }
+        let len = cand.len();
         // A subject is a noun phrase: not a verb phrase that goes on (`个工作日内完成`).
         // A verb right after the measure word (`3家扩展到`) means the subject is elsewhere.
         let verb_first = cand.starts_with([
@@ -131,13 +142,15 @@ pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    for lead in LEADS {
-        if text[start..end].starts_with(lead) {
-            start += lead.len();
-        }
+    // Strip leading words until none is left: 全年计划实施重点项目 → 重点项目.
+    while let Some(lead) = LEADS.iter().find(|l| text[start..end].starts_with(**l)) {
+        start += lead.len();
     }
-    // Modifiers end at 以上/以下/的: `亿元以上项目` → `项目`.
-    for cut in ["以上", "以下", "的", "了"] {
+    // Modifiers and time words end before the subject: `亿元以上项目` → `项目`,
+    // `到2026年底完成投资` → `投资`.
+    for cut in [
+        "以上", "以下", "的", "了", "年底", "年末", "月底", "前", "完成",
+    ] {
         if let Some(p) = text[start..end].rfind(cut) {
             start += p + cut.len();
         }
@@ -159,6 +172,10 @@ mod tests {
             ("全县规上工业增加值增长9.4%", "规上工业增加值"),
             ("新签约亿元以上项目46个", "项目"),
             ("归集各类数据4800万条", "各类数据"),
+            ("县政务服务中心和三个乡镇作了交流发言", "乡镇"),
+            ("——地区生产总值增长6%左右", "地区生产总值"),
+            ("全年计划实施重点项目120个", "重点项目"),
+            ("力争到2026年底完成投资150亿元", "投资"),
         ];
         for (text, want) in CASES {
             let ms = metrics(text);
