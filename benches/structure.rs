@@ -1,5 +1,7 @@
-//! `structure`: the whole pass (decode, normalise, clean, front matter, structure) over the
-//! bundled corpus and, where it is present, `../shared/corpus-real/`. Reports bytes per second.
+//! `structure` and `extract`: the whole pass from bytes over the bundled corpus and, where it is
+//! present, `../shared/corpus-real/`. `structure` runs decoding, cleaning, front matter and
+//! structure ([`Stages::Structure`]); `extract` adds metrics, times and actions ([`Stages::All`]).
+//! Reports bytes per second.
 //!
 //! Run: `cargo bench --bench structure`.
 
@@ -7,7 +9,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use zhengce::Analyzer;
+use zhengce::{Analyzer, Stages};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -30,6 +32,11 @@ fn load(dir: &Path) -> Vec<Vec<u8>> {
     files.iter().map(|p| std::fs::read(p).unwrap()).collect()
 }
 
+/// A count that must not change while speed does: sections, plus the extracted items.
+fn answer(doc: &zhengce::Document) -> usize {
+    doc.all_sections().len() + doc.metrics.len() + doc.times.len() + doc.actions.len()
+}
+
 fn bench(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut sets = vec![("corpus", load(&root.join("corpus")))];
@@ -39,39 +46,36 @@ fn bench(c: &mut Criterion) {
     } else {
         eprintln!("corpus-real is absent; benching the bundled corpus only");
     }
-    let analyzer = Analyzer::default(); // builds and warms the pattern tables once
-    let mut group = c.benchmark_group("structure");
-    for (name, docs) in &sets {
-        let bytes: usize = docs.iter().map(Vec::len).sum();
-        // A known answer: the number of sections found must not change while speed does.
-        let expected: usize = docs
-            .iter()
-            .map(|d| {
-                analyzer
-                    .analyze_bytes(d, Path::new(name))
-                    .unwrap()
-                    .all_sections()
-                    .len()
-            })
-            .sum();
-        assert!(expected > 0);
-        group.throughput(Throughput::Bytes(bytes as u64));
-        group.bench_with_input(BenchmarkId::new("analyze_bytes", name), docs, |b, docs| {
-            b.iter(|| {
-                let n: usize = docs
-                    .iter()
-                    .map(|d| {
-                        let doc = analyzer
-                            .analyze_bytes(black_box(d), Path::new("bench"))
-                            .unwrap();
-                        doc.all_sections().len()
-                    })
-                    .sum();
-                assert_eq!(n, expected);
-            })
-        });
+    for (group_name, stages) in [("structure", Stages::Structure), ("extract", Stages::All)] {
+        // Built once: compiles and warms the pattern tables.
+        let analyzer = Analyzer::builder().stages(stages).build();
+        let mut group = c.benchmark_group(group_name);
+        for (name, docs) in &sets {
+            let bytes: usize = docs.iter().map(Vec::len).sum();
+            let expected: usize = docs
+                .iter()
+                .map(|d| answer(&analyzer.analyze_bytes(d, Path::new(name)).unwrap()))
+                .sum();
+            assert!(expected > 0);
+            group.throughput(Throughput::Bytes(bytes as u64));
+            group.bench_with_input(BenchmarkId::new("analyze_bytes", name), docs, |b, docs| {
+                b.iter(|| {
+                    let n: usize = docs
+                        .iter()
+                        .map(|d| {
+                            answer(
+                                &analyzer
+                                    .analyze_bytes(black_box(d), Path::new("bench"))
+                                    .unwrap(),
+                            )
+                        })
+                        .sum();
+                    assert_eq!(n, expected);
+                })
+            });
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -124,46 +124,44 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+static MODAL_AC: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(MODALS.iter().map(|m| m.0))
+        .expect("modal words build")
+});
+
+/// The first directive word of a sentence, skipping the words that only look like one.
 fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
-    let mut best: Option<(usize, &'static str, Strength)> = None;
-    for &(w, strength) in MODALS {
-        let mut from = 0;
-        while let Some(p) = sentence[from..].find(w) {
-            let at = from + p;
-            from = at + w.len();
-            // 牵头单位, 负责同志, 负责人: nouns, not directives.
-            if matches!(w, "牵头" | "负责")
-                && ["单位", "部门", "同志", "人", "领导"]
-                    .iter()
-                    .any(|n| sentence[at + w.len()..].starts_with(n))
-            {
-                continue;
-            }
-            // 财政支持。, 积极。: a soft word that ends its clause is a noun or adjective.
-            if matches!(strength, Strength::Soft)
-                && sentence[at + w.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| matches!(c, '。' | ',' | ';' | '、' | '!' | '?' | ')'))
-            {
-                continue;
-            }
-            if w == "要" {
-                let prev = sentence[..at].chars().next_back();
-                let next = sentence[at + w.len()..].chars().next();
-                if prev.is_some_and(|c| NOT_YAO_BEFORE.contains(&c))
-                    || next.is_some_and(|c| NOT_YAO_AFTER.contains(&c))
-                {
-                    continue;
-                }
-            }
-            if best.is_none_or(|b| at < b.0) {
-                best = Some((at, w, strength));
-            }
-            break;
+    for m in MODAL_AC.find_iter(sentence) {
+        let (w, strength) = MODALS[m.pattern().as_usize()];
+        let at = m.start();
+        let next = sentence[m.end()..].chars().next();
+        // 牵头单位, 负责同志, 负责人: nouns, not directives.
+        if matches!(w, "牵头" | "负责")
+            && ["单位", "部门", "同志", "人", "领导"]
+                .iter()
+                .any(|n| sentence[m.end()..].starts_with(n))
+        {
+            continue;
         }
+        // 财政支持。, 积极。: a soft word that ends its clause is a noun or adjective.
+        if matches!(strength, Strength::Soft)
+            && next.is_none_or(|c| matches!(c, '。' | ',' | ';' | '、' | '!' | '?' | ')'))
+        {
+            continue;
+        }
+        if w == "要" {
+            let prev = sentence[..at].chars().next_back();
+            if prev.is_some_and(|c| NOT_YAO_BEFORE.contains(&c))
+                || next.is_some_and(|c| NOT_YAO_AFTER.contains(&c))
+            {
+                continue;
+            }
+        }
+        return Some((at, w, strength));
     }
-    best
+    None
 }
 
 /// The actor: the clause before the modal, if it names a unit or person; when the modal opens

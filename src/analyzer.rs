@@ -24,15 +24,34 @@ use crate::structure::{self, counts, outline, points, tree};
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     max_input_bytes: u64,
+    stages: Stages,
+}
+
+/// Which stages of the pipeline run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stages {
+    /// Everything: structure, and metrics, times and actions.
+    #[default]
+    All,
+    /// Decoding, cleaning, front matter and structure only; `metrics`, `times` and `actions`
+    /// stay empty.
+    Structure,
 }
 
 /// Configures an [`Analyzer`].
 #[derive(Debug, Clone)]
 pub struct AnalyzerBuilder {
     max_input_bytes: u64,
+    stages: Stages,
 }
 
 impl AnalyzerBuilder {
+    /// Which stages run (default [`Stages::All`]).
+    pub fn stages(mut self, stages: Stages) -> Self {
+        self.stages = stages;
+        self
+    }
+
     /// The largest input accepted, in bytes (default 64 MiB); larger input is an error.
     pub fn max_input_bytes(mut self, n: u64) -> Self {
         self.max_input_bytes = n;
@@ -42,13 +61,13 @@ impl AnalyzerBuilder {
     /// Builds the analyzer, compiling every pattern table once.
     pub fn build(self) -> Analyzer {
         // Warm the lazily compiled tables so the first document pays nothing extra.
-        let _ = Analyzer {
+        let analyzer = Analyzer {
             max_input_bytes: self.max_input_bytes,
-        }
-        .analyze("一、预热\n一是预热;二是预热。\n");
-        Analyzer {
-            max_input_bytes: self.max_input_bytes,
-        }
+            stages: self.stages,
+        };
+        let _ =
+            analyzer.analyze("一、预热\n一是预热;二是预热。各部门要在2026年底前完成3项任务。\n");
+        analyzer
     }
 }
 
@@ -68,6 +87,7 @@ impl Analyzer {
     pub fn builder() -> AnalyzerBuilder {
         AnalyzerBuilder {
             max_input_bytes: DEFAULT_MAX_BYTES,
+            stages: Stages::All,
         }
     }
 
@@ -203,7 +223,9 @@ impl Analyzer {
         if let Some(o) = &outline {
             notes::outline(&mut doc, o, &flat, &pts, &ctx);
         }
-        crate::extract::extract(&mut doc, &body, &flat, &pts, &decls, &ctx);
+        if self.stages == Stages::All {
+            crate::extract::extract(&mut doc, &body, &flat, &pts, &decls, &ctx);
+        }
         doc
     }
 

@@ -42,7 +42,7 @@ pub mod structure;
 pub mod table;
 pub mod times;
 
-pub use analyzer::{Analyzer, AnalyzerBuilder};
+pub use analyzer::{Analyzer, AnalyzerBuilder, Stages};
 pub use error::{Error, InputProblem, Result};
 pub use model::*;
 

@@ -321,9 +321,51 @@ fn context(text: &str, t: &mut FoundTime) {
     }
 }
 
+/// Every expression holds one of these characters; the regexes run only around them.
+const ANCHORS: [&str; 5] = ["年", "月", "季", "五", "内"];
+
+/// Merged windows around the anchors: 30 bytes either side, widened back over numerals so that
+/// a window never cuts a number (`十二月` must not become `二月`).
+fn windows(text: &str) -> Vec<(usize, usize)> {
+    const SPAN: usize = 30;
+    let bytes = text.as_bytes();
+    let mut at: Vec<usize> = ANCHORS
+        .iter()
+        .flat_map(|a| memchr::memmem::find_iter(bytes, a.as_bytes()))
+        .collect();
+    at.sort_unstable();
+    let numeral = |c: char| c.is_ascii_digit() || "〇○零一二三四五六七八九十两年月第".contains(c);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for a in at {
+        let mut s = a.saturating_sub(SPAN);
+        while !text.is_char_boundary(s) {
+            s += 1;
+        }
+        while let Some(c) = text[..s].chars().next_back().filter(|&c| numeral(c)) {
+            s -= c.len_utf8();
+        }
+        let mut e = (a + SPAN).min(text.len());
+        while !text.is_char_boundary(e) {
+            e += 1;
+        }
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
 /// Finds the time expressions of `text`, resolving relative ones against `doc_year`.
 pub(crate) fn times(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
-    let mut cands = candidates(text, doc_year);
+    let mut cands = Vec::new();
+    for (a, b) in windows(text) {
+        for mut t in candidates(&text[a..b], doc_year) {
+            t.start += a;
+            t.end += a;
+            cands.push(t);
+        }
+    }
     // Longest first at each start; then keep those that overlap nothing kept before.
     cands.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
     let mut out: Vec<FoundTime> = Vec::new();
@@ -487,6 +529,28 @@ mod tests {
                 to.map(String::from),
             );
             assert_eq!(got[0], want, "{text}");
+        }
+    }
+
+    #[test]
+    fn windows_find_what_a_full_scan_finds() {
+        let text = "于2025年12月3日召开。二〇二五年十二月三十一日前,力争到2026年底建成,截至2025年11月底,\
+                    2024—2026年行动计划、2025年至2027年每年、2025年上半年、2025年三季度末、\
+                    2025年11月中旬,“十五五”时期,“十四五”末,自2026年1月1日起施行,在十五个工作日内办理,\
+                    总结前三季度进展,部署第四季度工作,十二月底前完成,明年再议。";
+        for year in [None, Some(2025)] {
+            let mut full = candidates(text, year);
+            full.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+            let mut windowed = Vec::new();
+            for (a, b) in windows(text) {
+                for mut t in candidates(&text[a..b], year) {
+                    t.start += a;
+                    t.end += a;
+                    windowed.push(t);
+                }
+            }
+            windowed.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+            assert_eq!(windowed, full);
         }
     }
 

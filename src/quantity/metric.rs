@@ -236,6 +236,20 @@ fn vague_high(v: f64) -> f64 {
     (v / p).floor() * p + p
 }
 
+/// Whether what follows a number can make it a metric: a unit's first character, a percent
+/// sign, 成, 余, 多, 倍, a range link, 以 (以上), or more numerals. A cheap test before the
+/// full read, since 一 alone stands in 进一步, 统一, 一体化…
+fn may_be_metric(text: &str, at: usize) -> bool {
+    let Some(n) = parse_prefix(&text[at..]) else {
+        return text[at..].starts_with("百分之") || text[at..].starts_with("千分之");
+    };
+    let after = &text[at + n.len..];
+    after.starts_with(['%', '成', '余', '多', '倍', '至', '到', '—', '-', '~', '以'])
+        || unit_at(text, at + n.len).is_some()
+        || text[..at].ends_with('第')
+        || !n.chinese
+}
+
 /// One number at `at`, read with its unit and what qualifies it.
 fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
     let rest = &text[at..];
@@ -396,9 +410,10 @@ fn widen(text: &str, m: &mut FoundMetric) {
     } else if DOWN.iter().any(|w| before.ends_with(w)) {
         m.direction = Some(Direction::Down);
     }
-    // 每人每月300元
+    // 每人每月300元: look back a few characters only (the basis stands right before).
     let mut b = m.start;
-    while let Some(p) = text[..b].rfind('每') {
+    let floor = m.start - back(text, m.start, 8).len();
+    while let Some(p) = text[floor..b].rfind('每').map(|p| floor + p) {
         let seg = &text[p..b];
         if seg.chars().count() <= 3
             && seg
@@ -421,7 +436,11 @@ pub(crate) fn metrics(text: &str) -> Vec<FoundMetric> {
     let mut out: Vec<FoundMetric> = Vec::new();
     let mut skip_to = 0;
     for (at, c) in text.char_indices() {
-        if at < skip_to || c.is_ascii_whitespace() || !is_num_start(text, at, c) {
+        if at < skip_to
+            || c.is_ascii_whitespace()
+            || !is_num_start(text, at, c)
+            || !may_be_metric(text, at)
+        {
             continue;
         }
         let Some(mut m) = read_range_at(text, at).or_else(|| read_at(text, at)) else {
