@@ -142,6 +142,33 @@ fn every_real_document_is_sane() {
                 problems.push(format!("{name}: no web furniture found"));
             }
         }
+        // Extraction: surfaces are what the spans hold; no year is a metric; no time starts
+        // with punctuation; work reports are full of targets and tasks.
+        for m in &doc.metrics {
+            if m.span.text(input) != Some(m.text.as_str()) || !m.value.is_finite() {
+                problems.push(format!("{name}: metric {:?} at {:?}", m.text, m.span));
+            }
+            if m.text.ends_with('年') {
+                problems.push(format!("{name}: a year as a metric: {:?}", m.text));
+            }
+        }
+        for t in &doc.times {
+            if t.text.starts_with(['，', '。', ',', '、', '；', ';', '：']) {
+                problems.push(format!("{name}: time {:?} starts with punctuation", t.text));
+            }
+            if let (Some(s), Some(e)) = (&t.start, &t.end) {
+                if s > e {
+                    problems.push(format!("{name}: time {:?} runs backwards", t.text));
+                }
+            }
+        }
+        if kind == "provincial_gwr_2026" && (doc.metrics.len() < 20 || doc.actions.len() < 20) {
+            problems.push(format!(
+                "{name}: {} metrics, {} actions",
+                doc.metrics.len(),
+                doc.actions.len()
+            ));
+        }
         // State Council documents: a metadata table or a 文号, and a title.
         if kind == "state_council_docs" && (doc.front.doc_number.is_none() || doc.title.is_none()) {
             problems.push(format!(

@@ -100,6 +100,7 @@ const BEFORE: &[(&str, Qualifier)] = &[
     ("大约", Qualifier::About),
     ("约", Qualifier::About),
     ("超过", Qualifier::Over),
+    ("超", Qualifier::Over),
     ("突破", Qualifier::Over),
     ("逾", Qualifier::Over),
     ("接近", Qualifier::Nearly),
@@ -305,6 +306,16 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
             }
         }
     };
+    // 十一届十次全会 is a meeting's ordinal; 两位数 is "double-digit"; “三个…” opens a slogan.
+    if unit_norm == Some("次") && back(text, at, 6).contains('届') {
+        return None;
+    }
+    if unit_norm == Some("位") && text[end..].starts_with('数') {
+        return None;
+    }
+    if n.chinese && text[..at].ends_with('“') {
+        return None;
+    }
     // A lone 一 is idiom more often than quantity (一个领域, 一批项目).
     if n.chinese && n.value == 1.0 && n.len == '一'.len_utf8() && high.is_none() {
         return None;
@@ -453,6 +464,17 @@ pub(crate) fn metrics(text: &str) -> Vec<FoundMetric> {
     changes(text, &mut out);
     for m in &mut out {
         m.subject = super::subject::subject(text, m);
+    }
+    // `分别增长4.4%、5.9%`: a figure listed after another shares its direction and subject.
+    for i in 1..out.len() {
+        if text.get(out[i - 1].end..out[i].start) == Some("、") && out[i].kind == out[i - 1].kind {
+            if out[i].direction.is_none() {
+                out[i].direction = out[i - 1].direction;
+            }
+            if out[i].subject.is_none() {
+                out[i].subject = out[i - 1].subject;
+            }
+        }
     }
     out
 }
@@ -605,6 +627,14 @@ mod tests {
                 Some(Direction::Up)
             ]
         );
+        let ms = metrics("城镇、农村居民收入分别增长4.4%、5.9%。");
+        assert_eq!(ms[1].direction, Some(Direction::Up));
+        assert_eq!(ms[1].subject, ms[0].subject);
+        let ms = metrics("减税降费及退税超1000亿元");
+        assert_eq!(
+            (ms[0].value, ms[0].qualifier),
+            (1e11, Some(Qualifier::Over))
+        );
         let ms = metrics("城乡低保标准提高到每人每月300元。");
         assert_eq!(ms.len(), 1);
         let text = "城乡低保标准提高到每人每月300元。";
@@ -630,6 +660,9 @@ mod tests {
             "滨政办发〔2025〕37号",
             "联系电话:0531-88886666",
             "一个具体的领域",
+            "省委十一届十次全会",
+            "实现两位数增长",
+            "取得“三个新的更大进展”",
             "15个工作日内",
             "一带一路",
             "召开两会",

@@ -13,6 +13,10 @@ const STOP_AFTER: &[char] = &[
 
 /// Verbs and words between a subject and its number, longest first.
 const LINKS: &[&str] = &[
+    "位居全国",
+    "居全国",
+    "居",
+    "超",
     "累计达到",
     "达到",
     "完成",
@@ -176,6 +180,7 @@ mod tests {
             ("——地区生产总值增长6%左右", "地区生产总值"),
             ("全年计划实施重点项目120个", "重点项目"),
             ("力争到2026年底完成投资150亿元", "投资"),
+            ("规上工业增加值增速居全国第4位", "规上工业增加值增速"),
         ];
         for (text, want) in CASES {
             let ms = metrics(text);
