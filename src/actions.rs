@@ -137,9 +137,9 @@ fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
         let (w, strength) = MODALS[m.pattern().as_usize()];
         let at = m.start();
         let next = sentence[m.end()..].chars().next();
-        // 牵头单位, 负责同志, 负责人: nouns, not directives.
+        // 政府负责、部门协同 lists principles; 牵头单位, 负责同志 are nouns.
         if matches!(w, "牵头" | "负责")
-            && ["单位", "部门", "同志", "人", "领导"]
+            && ["单位", "部门", "同志", "人", "领导", "、"]
                 .iter()
                 .any(|n| sentence[m.end()..].starts_with(n))
         {
@@ -195,6 +195,13 @@ fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)>
     });
     let mut a = s + clause_start;
     let mut cand = &text[a..modal_at];
+    // An article's marker is no part of its actor: `第五条 养犬人应当…`.
+    if let Some(m) = crate::structure::markers::parse_marker(cand) {
+        let rest = &cand[m.len..];
+        let rest_trimmed = rest.trim_start();
+        a += m.len + (rest.len() - rest_trimmed.len());
+        cand = rest_trimmed;
+    }
     for lead in CLAUSE_LEADS {
         if let Some(rest) = cand.strip_prefix(lead) {
             a += lead.len();
@@ -203,7 +210,12 @@ fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)>
     }
     let trimmed = cand.trim();
     let n = trimmed.chars().count();
-    if !(2..=24).contains(&n) || !ACTOR_SUFFIXES.iter().any(|suf| trimmed.ends_with(suf)) {
+    // 养犬人, 经营者: a short noun for a person is an actor too (个人, 他人 name nobody);
+    // 各区, 各县: every unit of a kind.
+    let person = (3..=5).contains(&n) && (trimmed.ends_with('人') || trimmed.ends_with('者'))
+        || (2..=4).contains(&n) && trimmed.starts_with('各');
+    let unit = ACTOR_SUFFIXES.iter().any(|suf| trimmed.ends_with(suf));
+    if !(2..=24).contains(&n) || !(person || unit) {
         return None;
     }
     let lead = cand.len() - cand.trim_start().len();
@@ -352,6 +364,20 @@ mod tests {
                 &["各村"],
             ),
             (
+                "各区要在2025年6月底前制定实施细则。",
+                "要",
+                Duty,
+                Some("各区"),
+                &[],
+            ),
+            (
+                "第五条 养犬人应当办理登记。",
+                "应当",
+                Duty,
+                Some("养犬人"),
+                &[],
+            ),
+            (
                 "县大数据中心要牵头,会同县公安局、县人社局等部门完成对接。",
                 "要",
                 Duty,
@@ -376,6 +402,7 @@ mod tests {
     fn not_directives() {
         for t in [
             "加大财政支持。",
+            "实行政府负责、部门协同的原则。",
             "这是一项重要工作。",
             "主要任务有三个。",
             "数据是新型生产要素。",

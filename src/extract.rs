@@ -63,10 +63,14 @@ pub(crate) fn extract(
             span: ctx.span((m.start, m.end)),
         })
         .collect();
-    // A heading is structure, not a directive, unless it is an article's first sentence.
+    // A title line is structure, not a directive; a heading that is a sentence of the text
+    // (`（三）市财政…用于支持数据中心改造。`, an article's first sentence) can be one.
     let is_heading = |a: &actions::FoundAction| {
         flat.iter().any(|f| {
-            f.style != Style::Tiao && f.start == a.start && a.end <= f.heading.1 + '。'.len_utf8()
+            f.style != Style::Tiao
+                && f.start == a.start
+                && a.end <= f.heading.1 + '。'.len_utf8()
+                && !body[a.start..a.end].ends_with('。')
         })
     };
     doc.actions = actions::actions(body)

@@ -465,6 +465,12 @@ pub(crate) fn metrics(text: &str) -> Vec<FoundMetric> {
     for m in &mut out {
         m.subject = super::subject::subject(text, m);
     }
+    // `交易额从18亿元提高到50亿元`: a change's second figure has the first's subject.
+    for i in 1..out.len() {
+        if out[i].from.is_some() && out[i].subject.is_none() {
+            out[i].subject = out[i - 1].subject;
+        }
+    }
     // `分别增长4.4%、5.9%`: a figure listed after another shares its direction and subject.
     for i in 1..out.len() {
         if text.get(out[i - 1].end..out[i].start) == Some("、") && out[i].kind == out[i - 1].kind {

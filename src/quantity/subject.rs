@@ -13,6 +13,8 @@ const STOP_AFTER: &[char] = &[
 
 /// Verbs and words between a subject and its number, longest first.
 const LINKS: &[&str] = &[
+    "年均",
+    "平均",
     "位居全国",
     "居全国",
     "居",
@@ -51,10 +53,14 @@ const LINKS: &[&str] = &[
     "扩大到",
     "增至",
     "降至",
+    "在",
 ];
 
 /// Words that open a clause but are not part of its subject.
 const LEADS: &[&str] = &[
+    "新增",
+    "对",
+    "按",
     "全年",
     "全县",
     "全市",
@@ -92,11 +98,42 @@ const LEADS: &[&str] = &[
     "计划",
 ];
 
+/// Characters of a clause read backwards from a number: anything but punctuation and space.
+fn clause_char(c: char) -> bool {
+    !c.is_ascii_punctuation()
+        && !c.is_whitespace()
+        && !matches!(
+            c,
+            '，' | '。'
+                | '；'
+                | '：'
+                | '、'
+                | '“'
+                | '”'
+                | '—'
+                | '…'
+                | '（'
+                | '）'
+                | '《'
+                | '》'
+        )
+}
+
 fn han_or_alnum(c: char) -> bool {
     !c.is_ascii_punctuation() && !c.is_whitespace() && !STOP_AFTER.contains(&c)
 }
 
 pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
+    // 处五百元以上二千元以下罚款: a fine, a grant, a subsidy named after the amount.
+    if m.kind == MetricKind::Money {
+        let after = &text[m.end..];
+        let after = after.strip_prefix('的').unwrap_or(after);
+        let named = ["罚款", "奖励", "补贴", "补助", "资金", "奖补"];
+        if let Some(w) = named.iter().find(|w| after.starts_with(**w)) {
+            let s = text.len() - after.len();
+            return Some((s, s + w.len()));
+        }
+    }
     if m.kind == MetricKind::Count {
         let after = &text[m.end..];
         let len: usize = after
@@ -129,38 +166,47 @@ pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
     }
     // Before: back from the number over links to the clause start.
     let mut end = m.start;
-    loop {
-        let before = &text[..end];
-        match LINKS.iter().find(|l| before.ends_with(*l)) {
-            Some(l) => end -= l.len(),
-            None => break,
-        }
+    while let Some(l) = LINKS.iter().find(|l| text[..end].ends_with(**l)) {
+        end -= l.len();
     }
     let clause_start = text[..end]
         .char_indices()
         .rev()
-        .take(16)
-        .find(|&(_, c)| !han_or_alnum(c))
-        .map_or(end.saturating_sub(16 * 3), |(i, c)| i + c.len_utf8());
+        .take(24)
+        .find(|&(_, c)| !clause_char(c))
+        .map_or(end.saturating_sub(24 * 3), |(i, c)| i + c.len_utf8());
     let mut start = clause_start.min(end);
     while !text.is_char_boundary(start) {
         start += 1;
+    }
+    // `交易额从2024年的18亿元`: the subject stands before 从.
+    if let Some(p) = text[start..end].find('从') {
+        end = start + p;
     }
     // Strip leading words until none is left: 全年计划实施重点项目 → 重点项目.
     while let Some(lead) = LEADS.iter().find(|l| text[start..end].starts_with(**l)) {
         start += lead.len();
     }
+    // `按设备投资的10%`: a 的 right before the number ends the subject; elsewhere a 的 ends a
+    // modifier before it.
+    if text[start..end].ends_with('的') {
+        end -= '的'.len_utf8();
+    }
     // Modifiers and time words end before the subject: `亿元以上项目` → `项目`,
-    // `到2026年底完成投资` → `投资`.
+    // `到2026年底完成投资` → `投资`, `每年安排专项资金` → `专项资金`.
     for cut in [
-        "以上", "以下", "的", "了", "年底", "年末", "月底", "前", "完成",
+        "以上", "以下", "的", "了", "年底", "年末", "月底", "前", "完成", "安排",
     ] {
         if let Some(p) = text[start..end].rfind(cut) {
             start += p + cut.len();
         }
     }
     let s = &text[start..end];
-    (s.chars().count() >= 2 && !s.chars().any(|c| c.is_ascii_digit())).then_some((start, end))
+    // Digits only as part of a name (`5G基站`), never a number of its own.
+    let b = s.as_bytes();
+    let names_only = (0..b.len())
+        .all(|i| !b[i].is_ascii_digit() || b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric));
+    (s.chars().count() >= 2 && names_only).then_some((start, end))
 }
 
 #[cfg(test)]
@@ -181,6 +227,17 @@ mod tests {
             ("全年计划实施重点项目120个", "重点项目"),
             ("力争到2026年底完成投资150亿元", "投资"),
             ("规上工业增加值增速居全国第4位", "规上工业增加值增速"),
+            ("逾期不改正的,处五百元以上二千元以下罚款", "罚款"),
+            ("按设备投资的10%给予补助", "设备投资"),
+            (
+                "数据要素市场交易额从2024年的18亿元提高到50亿元",
+                "数据要素市场交易额",
+            ),
+            ("5G基站总数达到1.2万个", "5G基站总数"),
+            (
+                "全市数字经济核心产业增加值年均增长12%以上",
+                "数字经济核心产业增加值",
+            ),
         ];
         for (text, want) in CASES {
             let ms = metrics(text);
