@@ -114,6 +114,9 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
         }
     };
     for (i, c) in text.char_indices() {
+        if c == '\n' && runs_on(text, start, i) {
+            continue;
+        }
         if matches!(c, '。' | '!' | '?' | ';' | '\n') {
             let end = i + c.len_utf8();
             push(start, if c == '\n' { i } else { end });
@@ -132,6 +135,25 @@ static MODAL_AC: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::Laz
 });
 
 /// The first directive word of a sentence, skipping the words that only look like one.
+/// Whether the line ending at `nl` runs on into the next one: prose (it holds a sentence mark or
+/// a comma) that stops without finishing, before a line that opens no heading, across removed
+/// furniture (`严格落实\n第 2 页 共 5 页\n准入管理制度`).
+fn runs_on(text: &str, start: usize, nl: usize) -> bool {
+    let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1).max(start);
+    let line = text[line_start..nl].trim();
+    if line.is_empty()
+        || crate::lines::ends_sentence(line)
+        || crate::structure::markers::parse_marker(line).is_some()
+        || !line.contains(['。', ',', '，', ';'])
+    {
+        return false;
+    }
+    let next = text[nl + 1..].trim_start();
+    !next.is_empty()
+        && crate::structure::markers::parse_marker(next).is_none()
+        && !next.starts_with("——")
+}
+
 fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
     for m in MODAL_AC.find_iter(sentence) {
         let (w, strength) = MODALS[m.pattern().as_usize()];

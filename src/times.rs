@@ -31,6 +31,10 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"{M}\s*(?:{D}|(底|末)|(上旬|中旬|下旬))?")).expect("regex")
 });
+static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:至|到|—|-)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+        .expect("regex")
+});
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"十([一二三四五六七八九])五(?:”?(期末|末))?|“十五”(期末|末)?").expect("regex")
 });
@@ -223,6 +227,38 @@ fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
             TimeKind::Relative
         };
         push(m.start(), m.end(), kind, found.0, found.1);
+    }
+    // 1至11月: from the first month's start to the last one's end. `2025年1至3月` names its
+    // year; `今年1至11月` and a bare range take the document's.
+    for c in MONTH_RANGE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        if text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
+            continue;
+        };
+        if !(1..=12).contains(&a) || !(1..=12).contains(&b) || a > b {
+            continue;
+        }
+        let before = text[..m.start()].strip_suffix('年').unwrap_or("");
+        let named = before
+            .get(before.len().saturating_sub(4)..)
+            .and_then(|y| y.parse::<u32>().ok())
+            .filter(|&y| year_ok(y))
+            .map(|y| y as i32);
+        let year = named.or(doc_year);
+        let (from, to, kind) = match year {
+            Some(y) => (Date::new(y, a, 1), last_day(y, b), TimeKind::Period),
+            None => (None, None, TimeKind::Relative),
+        };
+        // With a named year the range starts at the year: 2025年1至3月.
+        let start = if named.is_some() {
+            m.start() - before.len().min(4) - '年'.len_utf8()
+        } else {
+            m.start()
+        };
+        push(start, m.end(), kind, from, to);
     }
     for c in PLAN.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -592,6 +628,16 @@ mod tests {
                 TimeKind::Relative,
                 Some("2025-10-01".into()),
                 Some("2025-12-31".into())
+            )
+        );
+        let got = one("今年1至11月,共发生", Some(2025));
+        assert_eq!(
+            got[1],
+            (
+                "1至11月".into(),
+                TimeKind::Period,
+                Some("2025-01-01".into()),
+                Some("2025-11-30".into())
             )
         );
         let got = one("6月底前完成", Some(2026));

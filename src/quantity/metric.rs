@@ -316,6 +316,10 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
     if n.chinese && text[..at].ends_with('“') {
         return None;
     }
+    // 讲三个方面的意见, 谈两点: the speech's own outline, not a quantity.
+    if text[end..].starts_with("方面") || ["讲", "谈"].iter().any(|w| text[..at].ends_with(w)) {
+        return None;
+    }
     // A lone 一 is idiom more often than quantity (一个领域, 一批项目).
     if n.chinese && n.value == 1.0 && n.len == '一'.len_utf8() && high.is_none() {
         return None;
@@ -473,7 +477,11 @@ pub(crate) fn metrics(text: &str) -> Vec<FoundMetric> {
     }
     // `分别增长4.4%、5.9%`: a figure listed after another shares its direction and subject.
     for i in 1..out.len() {
-        if text.get(out[i - 1].end..out[i].start) == Some("、") && out[i].kind == out[i - 1].kind {
+        let joined = matches!(
+            text.get(out[i - 1].end..out[i].start),
+            Some("、" | "和" | "及")
+        );
+        if joined && out[i].kind == out[i - 1].kind {
             if out[i].direction.is_none() {
                 out[i].direction = out[i - 1].direction;
             }
@@ -669,6 +677,7 @@ mod tests {
             "省委十一届十次全会",
             "实现两位数增长",
             "取得“三个新的更大进展”",
+            "下面,我讲三个方面的意见",
             "15个工作日内",
             "一带一路",
             "召开两会",

@@ -58,6 +58,7 @@ const LINKS: &[&str] = &[
 
 /// Words that open a clause but are not part of its subject.
 const LEADS: &[&str] = &[
+    "发生",
     "新增",
     "对",
     "按",
@@ -234,6 +235,7 @@ mod tests {
                 "数据要素市场交易额",
             ),
             ("5G基站总数达到1.2万个", "5G基站总数"),
+            ("全区共发生生产安全事故12起", "生产安全事故"),
             (
                 "全市数字经济核心产业增加值年均增长12%以上",
                 "数字经济核心产业增加值",
