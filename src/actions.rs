@@ -139,8 +139,9 @@ static MODAL_AC: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::Laz
 /// a comma) that stops without finishing, before a line that opens no heading, across removed
 /// furniture (`严格落实\n第 2 页 共 5 页\n准入管理制度`).
 fn runs_on(text: &str, start: usize, nl: usize) -> bool {
-    let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1).max(start);
-    let line = text[line_start..nl].trim();
+    // The last line with text, over blanked furniture between.
+    let seg = text[start..nl].trim_end();
+    let line = seg.rsplit('\n').next().unwrap_or("").trim();
     if line.is_empty()
         || crate::lines::ends_sentence(line)
         || crate::structure::markers::parse_marker(line).is_some()
@@ -244,10 +245,11 @@ fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)>
     Some((a + lead, a + lead + trimmed.len()))
 }
 
-/// Partners: `联合工信、科技、金融等部门` → 工信, 科技, 金融.
+/// Partners: `联合工信、科技、金融等部门` → 工信, 科技, 金融. (协同 and 配合 are mostly adverbs:
+/// `臭氧协同控制`, `配合做好`.)
 fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let seg = &text[s..e];
-    let Some((p, w)) = ["联合", "会同", "协同", "配合", "联同"]
+    let Some((p, w)) = ["联合", "会同", "联同"]
         .iter()
         .filter_map(|w| seg.find(w).map(|p| (p, *w)))
         .min()
