@@ -441,7 +441,8 @@ fn widen(text: &str, m: &mut FoundMetric) {
             break;
         }
     }
-    if b < m.start {
+    // A lone 每 (`每300户至500户`) names no basis.
+    if b < m.start && text[b..m.start].chars().count() >= 2 {
         m.basis = Some((b, m.start));
     }
 }

@@ -147,7 +147,7 @@ pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
         // The noun ends where a verb begins: `三个乡镇作了交流发言` → 乡镇.
         for verb in [
             "作", "进行", "开展", "完成", "实现", "达到", "参加", "参与", "获得", "建成", "纳入",
-            "通过", "了",
+            "通过", "了", "设置", "配备", "建立", "建设",
         ] {
             if let Some(i) = cand.find(verb).filter(|&i| i > 0) {
                 cand = &cand[..i];
