@@ -3,6 +3,9 @@
 //! structure ([`Stages::Structure`]); `extract` adds metrics, times and actions ([`Stages::All`]).
 //! Reports bytes per second.
 //!
+//! `extract/jieba_cut` is a bare `jieba.cut` over the same texts, the yardstick the extraction
+//! is held to: the full pass must stay within 1.5× of it.
+//!
 //! Run: `cargo bench --bench structure`.
 
 use std::hint::black_box;
@@ -73,6 +76,28 @@ fn bench(c: &mut Criterion) {
                     assert_eq!(n, expected);
                 })
             });
+        }
+        if group_name == "extract" {
+            // The yardstick: jieba-rs segmentation of the same texts (dictionary built once).
+            let jieba = jieba_rs::Jieba::new();
+            for (name, docs) in &sets {
+                let texts: Vec<String> = docs
+                    .iter()
+                    .map(|d| zhengce::decode::decode_bytes(d).unwrap().text)
+                    .collect();
+                let bytes: usize = texts.iter().map(String::len).sum();
+                let words: usize = texts.iter().map(|t| jieba.cut(t, false).len()).sum();
+                group.throughput(Throughput::Bytes(bytes as u64));
+                group.bench_with_input(BenchmarkId::new("jieba_cut", name), &texts, |b, texts| {
+                    b.iter(|| {
+                        let n: usize = texts
+                            .iter()
+                            .map(|t| jieba.cut(black_box(t), false).len())
+                            .sum();
+                        assert_eq!(n, words);
+                    })
+                });
+            }
         }
         group.finish();
     }

@@ -228,6 +228,22 @@ proptest! {
     fn chinese_numerals_round_trip(n in 0u64..=1_000_000_000_000) {
         let cn = zhengce::numerals::to_cn(n);
         prop_assert_eq!(zhengce::numerals::parse_cn(&cn), Some(n), "{}", cn);
+        // Through the number parser too, and with a measure word after it.
+        let num = zhengce::quantity::number::parse_prefix(&format!("{cn}项")).unwrap();
+        prop_assert_eq!((num.value, num.len), (n as f64, cn.len()), "{}", cn);
+    }
+
+    #[test]
+    fn number_parser_never_panics(s in "[0-9.,一二三四五六七八九十百千万亿两零〇○点%成余多至到—分之倍]{0,24}", t in any::<String>()) {
+        for input in [s.as_str(), t.as_str()] {
+            if let Some(n) = zhengce::quantity::number::parse_prefix(input) {
+                prop_assert!(n.len <= input.len() && input.is_char_boundary(n.len));
+                prop_assert!(!n.value.is_nan());
+            }
+            if let Some((_, len)) = zhengce::quantity::number::parse_percent(input) {
+                prop_assert!(len <= input.len() && input.is_char_boundary(len));
+            }
+        }
     }
 }
 
