@@ -205,8 +205,11 @@ fn is_num_start(text: &str, at: usize, c: char) -> bool {
     if c.is_ascii_digit() {
         return !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == ',');
     }
+    // 上百, 数千, 几万: a bare scale word after a vague lead.
+    let vague = matches!(c, '百' | '千' | '万') && matches!(prev, Some('上' | '数' | '几'));
     (cn_digit(c).is_some()
         || c == '十'
+        || vague
         || text[at..].starts_with("百分之")
         || text[at..].starts_with("千分之"))
         && !prev.is_some_and(|p| {
@@ -241,14 +244,53 @@ fn vague_high(v: f64) -> f64 {
 /// sign, 成, 余, 多, 倍, a range link, 以 (以上), or more numerals. A cheap test before the
 /// full read, since 一 alone stands in 进一步, 统一, 一体化…
 fn may_be_metric(text: &str, at: usize) -> bool {
+    if text[..at].ends_with(['上', '数', '几']) {
+        return true;
+    }
     let Some(n) = parse_prefix(&text[at..]) else {
         return text[at..].starts_with("百分之") || text[at..].starts_with("千分之");
     };
     let after = &text[at + n.len..];
-    after.starts_with(['%', '成', '余', '多', '倍', '至', '到', '—', '-', '~', '以'])
-        || unit_at(text, at + n.len).is_some()
+    after.starts_with([
+        '%', '成', '余', '多', '倍', '番', '至', '到', '—', '-', '~', '以',
+    ]) || unit_at(text, at + n.len).is_some()
         || text[..at].ends_with('第')
         || !n.chinese
+}
+
+/// `数十个`, `几百人`, `上百家`: a lead word and a bare 十/百/千/万 with a unit.
+fn vague_at(text: &str, at: usize) -> Option<FoundMetric> {
+    let lead = ["数", "上", "几"]
+        .into_iter()
+        .find(|w| text[..at].ends_with(w))?;
+    let c = text[at..].chars().next()?;
+    let value = match c {
+        '十' => 10.0,
+        '百' => 100.0,
+        '千' => 1000.0,
+        '万' => 1e4,
+        _ => return None,
+    };
+    let end = at + c.len_utf8();
+    let unit = unit_at(text, end)?;
+    let (q, high) = if lead == "上" {
+        (Qualifier::About, None)
+    } else {
+        (Qualifier::Over, Some(value * 10.0))
+    };
+    Some(FoundMetric {
+        start: at - lead.len(),
+        end: end + unit.text.len(),
+        value: value * unit.factor,
+        high: high.map(|h| h * unit.factor),
+        unit: Some(unit.norm),
+        kind: unit.kind,
+        qualifier: Some(q),
+        direction: None,
+        from: None,
+        subject: None,
+        basis: None,
+    })
 }
 
 /// One number at `at`, read with its unit and what qualifies it.
@@ -273,8 +315,28 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
             basis: None,
         });
     }
+    // 数十个 (tens: over 10, under 100), 上百家 (about a hundred): vague amounts as written.
+    if let Some(m) = vague_at(text, at) {
+        return Some(m);
+    }
     let n: Num = parse_prefix(rest)?;
     let mut end = at + n.len;
+    // 翻一番 (×2), 翻两番 (×4): multiples.
+    if text[..at].ends_with('翻') && text[end..].starts_with('番') && n.value <= 10.0 {
+        return Some(FoundMetric {
+            start: at - '翻'.len_utf8(),
+            end: end + '番'.len_utf8(),
+            value: 2f64.powi(n.value as i32),
+            high: None,
+            unit: Some("倍"),
+            kind: MetricKind::Ratio,
+            qualifier: None,
+            direction: None,
+            from: None,
+            subject: None,
+            basis: None,
+        });
+    }
     let after = &text[end..];
     if TIME_AFTER.iter().any(|w| after.starts_with(w)) {
         return None;
@@ -586,6 +648,8 @@ mod tests {
             ("一百二十八项任务", "一百二十八项", 128.0, Some("项"), Count),
             ("八成以上的村", "八成以上", 80.0, Some("%"), Percent),
             ("产量是去年的两倍", "两倍", 2.0, Some("倍"), Ratio),
+            ("收入比2020年翻一番", "翻一番", 2.0, Some("倍"), Ratio),
+            ("经济总量翻两番", "翻两番", 4.0, Some("倍"), Ratio),
         ];
         for (text, surface, value, unit, kind) in CASES {
             let got = one(text);
@@ -622,6 +686,8 @@ mod tests {
         assert_eq!(q("1万余人"), Some((10000.0, Some(20000.0), Some(Over))));
         assert_eq!(q("培育二三十家企业"), Some((20.0, Some(30.0), None)));
         assert_eq!(q("两三个"), Some((2.0, Some(3.0), None)));
+        assert_eq!(q("建成数十个示范点"), Some((10.0, Some(100.0), Some(Over))));
+        assert_eq!(q("上百家企业"), Some((100.0, None, Some(About))));
     }
 
     #[test]
