@@ -133,24 +133,10 @@ struct Candidate {
     end: usize,
 }
 
-/// Per byte: how far to step (the UTF-8 length a lead byte announces), and whether the byte
-/// may begin a boundary (1: an ASCII boundary, 2: a lead of three-byte CJK punctuation). The
-/// text is normalised, so `，：；（）！？` arrive as ASCII.
-const STEP: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 256 {
-        t[b] = if b >= 0xF0 {
-            4
-        } else if b >= 0xE0 {
-            3
-        } else {
-            2
-        };
-        b += 1;
-    }
-    t
-};
+/// Per byte: whether it may begin a boundary (1: an ASCII boundary, 2: the lead of a three-byte
+/// CJK punctuation mark). The text is normalised, so `，：；（）！？` arrive as ASCII. UTF-8
+/// continuation bytes (0x80–0xBF) are neither, so every byte can be looked at in turn, with no
+/// dependency from one step to the next.
 const FLAG: [u8; 256] = {
     let mut t = [0u8; 256];
     let ascii = b",;:\n \t\r()!?\"";
@@ -170,9 +156,7 @@ fn boundary_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 16);
     out.push(0);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    for (i, &b) in bytes.iter().enumerate() {
         match FLAG[b as usize] {
             0 => {}
             1 => out.push(i + 1),
@@ -182,8 +166,7 @@ fn boundary_starts(text: &str) -> Vec<usize> {
                     let hit = if b == 0xE3 {
                         matches!(third, 0x81 | 0x82 | 0x8C | 0x8D | 0x91) // 、。「」】
                     } else {
-                        matches!(third, 0x94 | 0xA6 | 0x98 | 0x99 | 0x9C | 0x9D)
-                        // —…‘’“”
+                        matches!(third, 0x94 | 0xA6 | 0x98 | 0x99 | 0x9C | 0x9D) // —…‘’“”
                     };
                     if hit {
                         out.push(i + 3);
@@ -191,7 +174,6 @@ fn boundary_starts(text: &str) -> Vec<usize> {
                 }
             }
         }
-        i += STEP[b as usize] as usize;
     }
     out
 }
