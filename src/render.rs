@@ -18,6 +18,14 @@ fn one_line(s: &str, max: usize) -> String {
     }
 }
 
+/// The name an enum serialises to (`work_report`, `web_chrome`).
+fn name<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
 fn points_at<'a>(doc: &'a Document, path: &'a [u32]) -> impl Iterator<Item = &'a Point> + 'a {
     doc.points.iter().filter(move |p| p.section_path == path)
 }
@@ -42,10 +50,7 @@ pub fn text(doc: &Document) -> String {
     let _ = writeln!(
         out,
         "type: {}   date: {}",
-        serde_json::to_value(doc.doc_type)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default(),
+        name(doc.doc_type),
         doc.date.as_deref().unwrap_or("(unknown)")
     );
     let f = &doc.front;
@@ -83,10 +88,7 @@ pub fn text(doc: &Document) -> String {
     if !doc.removed.is_empty() {
         let _ = writeln!(out, "\nremoved ({}):", doc.removed.len());
         for r in &doc.removed {
-            let reason = serde_json::to_value(r.reason)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
+            let reason = name(r.reason);
             let _ = writeln!(out, "  [{reason}] {}", one_line(&r.text, 60));
         }
     }

@@ -41,7 +41,7 @@ pub(crate) fn find(text: &str, lines: &[Line]) -> Option<OutlineBlock> {
         .filter(|&i| !lines[i].is_blank())
         .take(40)
         .collect();
-    for (k, &i) in head.iter().enumerate() {
+    for &i in &head {
         let t = lines[i].text(text);
         if let Some(label) = LABELS.iter().find(|l| t.starts_with(*l)) {
             let from = lines[i].text_start + label.len();
@@ -76,7 +76,6 @@ pub(crate) fn find(text: &str, lines: &[Line]) -> Option<OutlineBlock> {
                 });
             }
         }
-        let _ = k;
     }
     None
 }

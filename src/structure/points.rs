@@ -166,7 +166,8 @@ fn boundary_starts(text: &str) -> Vec<usize> {
                     let hit = if b == 0xE3 {
                         matches!(third, 0x81 | 0x82 | 0x8C | 0x8D | 0x91) // 、。「」】
                     } else {
-                        matches!(third, 0x94 | 0xA6 | 0x98 | 0x99 | 0x9C | 0x9D) // —…‘’“”
+                        matches!(third, 0x94 | 0xA6 | 0x98 | 0x99 | 0x9C | 0x9D)
+                        // —…‘’“”
                     };
                     if hit {
                         out.push(i + 3);
