@@ -1,0 +1,171 @@
+//! Table tests.
+use super::*;
+
+type Row = (
+    String,
+    f64,
+    Option<f64>,
+    Option<&'static str>,
+    MetricKind,
+    Option<Qualifier>,
+);
+
+fn one(text: &str) -> Vec<Row> {
+    metrics(text)
+        .into_iter()
+        .map(|m| {
+            (
+                text[m.start..m.end].to_string(),
+                m.value,
+                m.high,
+                m.unit,
+                m.kind,
+                m.qualifier,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn units_kinds_and_values() {
+    use MetricKind::*;
+    const CASES: &[(&str, &str, f64, Option<&str>, MetricKind)] = &[
+        ("明确的128项改革举措", "128项", 128.0, Some("项"), Count),
+        (
+            "地区生产总值达到412.6亿元",
+            "412.6亿元",
+            412.6e8,
+            Some("元"),
+            Money,
+        ),
+        ("拨付4.86万元", "4.86万元", 48600.0, Some("元"), Money),
+        (
+            "完成率百分之七十八点五",
+            "百分之七十八点五",
+            78.5,
+            Some("%"),
+            Percent,
+        ),
+        (
+            "同比提高2.1个百分点",
+            "2.1个百分点",
+            2.1,
+            Some("个百分点"),
+            Percent,
+        ),
+        (
+            "新改建农村公路86公里",
+            "86公里",
+            86.0,
+            Some("公里"),
+            Measure,
+        ),
+        ("增速居全国第4位", "第4位", 4.0, Some("位"), Rank),
+        ("专项资金2.3亿用于改造", "2.3亿", 2.3e8, Some("元"), Money),
+        ("一百二十八项任务", "一百二十八项", 128.0, Some("项"), Count),
+        ("八成以上的村", "八成以上", 80.0, Some("%"), Percent),
+        ("产量是去年的两倍", "两倍", 2.0, Some("倍"), Ratio),
+        ("收入比2020年翻一番", "翻一番", 2.0, Some("倍"), Ratio),
+        ("经济总量翻两番", "翻两番", 4.0, Some("倍"), Ratio),
+    ];
+    for (text, surface, value, unit, kind) in CASES {
+        let got = one(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        let g = &got[0];
+        assert_eq!(
+            (g.0.as_str(), g.1, g.3, g.4),
+            (*surface, *value, *unit, *kind),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn qualifiers_ranges_and_vague_amounts() {
+    use Qualifier::*;
+    let q = |t: &str| one(t).first().map(|m| (m.1, m.2, m.5));
+    assert_eq!(q("扩展到至少10家"), Some((10.0, None, Some(AtLeast))));
+    assert_eq!(q("控制在5%以内"), Some((5.0, None, Some(AtMost))));
+    assert_eq!(q("增长6%左右"), Some((6.0, None, Some(About))));
+    assert_eq!(q("约3000人"), Some((3000.0, None, Some(About))));
+    assert_eq!(q("超过1000亿元"), Some((1e11, None, Some(Over))));
+    assert_eq!(q("近5万人"), Some((50000.0, None, Some(Nearly))));
+    assert_eq!(q("不足30%"), Some((30.0, None, Some(Under))));
+    assert_eq!(q("达到90%以上"), Some((90.0, None, Some(AtLeast))));
+    assert_eq!(q("建设3至5个示范区"), Some((3.0, Some(5.0), None)));
+    assert_eq!(q("增长8%—10%"), Some((8.0, Some(10.0), None)));
+    assert_eq!(q("投资1亿至2亿元"), Some((1e8, Some(2e8), None)));
+    assert_eq!(
+        q("处五千元以上三万元以下罚款"),
+        Some((5000.0, Some(30000.0), None))
+    );
+    assert_eq!(q("两亿多元"), Some((2e8, Some(3e8), Some(Over))));
+    assert_eq!(q("1万余人"), Some((10000.0, Some(20000.0), Some(Over))));
+    assert_eq!(q("培育二三十家企业"), Some((20.0, Some(30.0), None)));
+    assert_eq!(q("两三个"), Some((2.0, Some(3.0), None)));
+    assert_eq!(q("建成数十个示范点"), Some((10.0, Some(100.0), Some(Over))));
+    assert_eq!(q("上百家企业"), Some((100.0, None, Some(About))));
+}
+
+#[test]
+fn changes_and_directions() {
+    let ms = metrics("要扩大试点范围,从现在的3家扩展到至少10家,覆盖优势产业。");
+    assert_eq!(ms.len(), 2);
+    assert_eq!(
+        (ms[0].value, ms[1].value, ms[1].from),
+        (3.0, 10.0, Some(3.0))
+    );
+    let ms = metrics("地区生产总值增长5.8%;一般公共预算收入下降2.5%;高新技术企业净增21家。");
+    let dirs: Vec<_> = ms.iter().map(|m| m.direction).collect();
+    assert_eq!(
+        dirs,
+        [
+            Some(Direction::Up),
+            Some(Direction::Down),
+            Some(Direction::Up)
+        ]
+    );
+    let ms = metrics("城镇、农村居民收入分别增长4.4%、5.9%。");
+    assert_eq!(ms[1].direction, Some(Direction::Up));
+    assert_eq!(ms[1].subject, ms[0].subject);
+    let ms = metrics("减税降费及退税超1000亿元");
+    assert_eq!(
+        (ms[0].value, ms[0].qualifier),
+        (1e11, Some(Qualifier::Over))
+    );
+    let ms = metrics("城乡低保标准提高到每人每月300元。");
+    assert_eq!(ms.len(), 1);
+    let text = "城乡低保标准提高到每人每月300元。";
+    let b = ms[0].basis.unwrap();
+    assert_eq!(&text[b.0..b.1], "每人每月");
+    assert_eq!(ms[0].direction, None, "提高到 names a level, not growth");
+}
+
+#[test]
+fn not_metrics() {
+    for t in [
+        "2026年底前完成",
+        "党的二十届三中全会精神",
+        "“十五五”规划",
+        "第一条 为了规范",
+        "一方面要看到成绩",
+        "进一步深化改革",
+        "推进一体化发展",
+        "关系千家万户",
+        "关键一招",
+        "今年是关键一年",
+        "坚决做到“两个维护”",
+        "滨政办发〔2025〕37号",
+        "联系电话:0531-88886666",
+        "一个具体的领域",
+        "省委十一届十次全会",
+        "实现两位数增长",
+        "取得“三个新的更大进展”",
+        "下面,我讲三个方面的意见",
+        "15个工作日内",
+        "一带一路",
+        "召开两会",
+    ] {
+        assert_eq!(one(t), vec![], "{t}");
+    }
+}

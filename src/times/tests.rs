@@ -1,0 +1,247 @@
+//! Table tests.
+use super::*;
+
+fn one(text: &str, year: Option<i32>) -> Vec<(String, TimeKind, Option<String>, Option<String>)> {
+    times(text, year)
+        .into_iter()
+        .map(|t| {
+            (
+                text[t.start..t.end].to_string(),
+                t.kind,
+                t.from.map(|d| d.iso()),
+                t.to.map(|d| d.iso()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn table() {
+    use TimeKind::*;
+    type Case = (
+        &'static str,
+        &'static str,
+        TimeKind,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    const CASES: &[Case] = &[
+        (
+            "于2025年12月3日召开",
+            "2025年12月3日",
+            Date,
+            Some("2025-12-03"),
+            Some("2025-12-03"),
+        ),
+        (
+            "力争到2026年底,建成",
+            "力争到2026年底",
+            Deadline,
+            None,
+            Some("2026-12-31"),
+        ),
+        (
+            "到2026年底完成",
+            "到2026年底",
+            Deadline,
+            None,
+            Some("2026-12-31"),
+        ),
+        (
+            "截至2025年11月底,全区",
+            "截至2025年11月底",
+            Date,
+            Some("2025-11-30"),
+            Some("2025-11-30"),
+        ),
+        (
+            "2024—2026年行动计划",
+            "2024—2026年",
+            Period,
+            Some("2024-01-01"),
+            Some("2026-12-31"),
+        ),
+        (
+            "2025年至2027年,每年",
+            "2025年至2027年",
+            Period,
+            Some("2025-01-01"),
+            Some("2027-12-31"),
+        ),
+        (
+            "2025年全市",
+            "2025年",
+            Period,
+            Some("2025-01-01"),
+            Some("2025-12-31"),
+        ),
+        (
+            "2025年上半年",
+            "2025年上半年",
+            Period,
+            Some("2025-01-01"),
+            Some("2025-06-30"),
+        ),
+        (
+            "2025年三季度末",
+            "2025年三季度末",
+            Date,
+            Some("2025-09-30"),
+            Some("2025-09-30"),
+        ),
+        (
+            "2025年11月中旬",
+            "2025年11月中旬",
+            Period,
+            Some("2025-11-11"),
+            Some("2025-11-20"),
+        ),
+        (
+            "“十五五”时期",
+            "十五五",
+            PlanPeriod,
+            Some("2026-01-01"),
+            Some("2030-12-31"),
+        ),
+        (
+            "“十四五”末",
+            "十四五”末",
+            PlanPeriod,
+            Some("2025-12-31"),
+            Some("2025-12-31"),
+        ),
+        (
+            "自2026年1月1日起施行",
+            "自2026年1月1日起施行",
+            Effective,
+            Some("2026-01-01"),
+            None,
+        ),
+        (
+            "在十五个工作日内办理",
+            "十五个工作日内",
+            Duration,
+            None,
+            None,
+        ),
+        (
+            "2025年12月底前完成",
+            "2025年12月底前",
+            Deadline,
+            None,
+            Some("2025-12-31"),
+        ),
+    ];
+    for (text, surface, kind, from, to) in CASES {
+        let got = one(text, None);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        let want = (
+            surface.to_string(),
+            *kind,
+            from.map(String::from),
+            to.map(String::from),
+        );
+        assert_eq!(got[0], want, "{text}");
+    }
+}
+
+#[test]
+fn windows_find_what_a_full_scan_finds() {
+    let text =
+        "于2025年12月3日召开。二〇二五年十二月三十一日前,力争到2026年底建成,截至2025年11月底,\
+                2024—2026年行动计划、2025年至2027年每年、2025年上半年、2025年三季度末、\
+                2025年11月中旬,“十五五”时期,“十四五”末,自2026年1月1日起施行,在十五个工作日内办理,\
+                总结前三季度进展,部署第四季度工作,十二月底前完成,明年再议。";
+    for year in [None, Some(2025)] {
+        let mut full = candidates(text, year);
+        full.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+        let mut windowed = Vec::new();
+        for (a, b) in windows(text) {
+            for mut t in candidates(&text[a..b], year) {
+                t.start += a;
+                t.end += a;
+                windowed.push(t);
+            }
+        }
+        windowed.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+        assert_eq!(windowed, full);
+    }
+}
+
+#[test]
+fn relative_words_need_the_document_year() {
+    let got = one("确保在年底前所有硬任务全面清零,谋划明年的改革", Some(2025));
+    assert_eq!(
+        got[0],
+        (
+            "年底前".into(),
+            TimeKind::Deadline,
+            None,
+            Some("2025-12-31".into())
+        )
+    );
+    assert_eq!(
+        got[1],
+        (
+            "明年".into(),
+            TimeKind::Relative,
+            Some("2026-01-01".into()),
+            Some("2026-12-31".into())
+        )
+    );
+    let got = one("总结前三季度进展,部署第四季度工作", Some(2025));
+    assert_eq!(
+        got[0],
+        (
+            "前三季度".into(),
+            TimeKind::Relative,
+            Some("2025-01-01".into()),
+            Some("2025-09-30".into())
+        )
+    );
+    assert_eq!(
+        got[1],
+        (
+            "第四季度".into(),
+            TimeKind::Relative,
+            Some("2025-10-01".into()),
+            Some("2025-12-31".into())
+        )
+    );
+    let got = one("今年1至11月,共发生", Some(2025));
+    assert_eq!(
+        got[1],
+        (
+            "1至11月".into(),
+            TimeKind::Period,
+            Some("2025-01-01".into()),
+            Some("2025-11-30".into())
+        )
+    );
+    let got = one("6月底前完成", Some(2026));
+    assert_eq!(
+        got[0],
+        (
+            "6月底前".into(),
+            TimeKind::Deadline,
+            None,
+            Some("2026-06-30".into())
+        )
+    );
+    let got = one("谋划明年的改革", None);
+    assert_eq!(got[0].2, None);
+}
+
+#[test]
+fn not_times() {
+    for t in ["今年是关键一年", "第十五届", "十五个方面", "1.2亿元"] {
+        let got: Vec<_> = one(t, None)
+            .into_iter()
+            .filter(|g| g.1 != TimeKind::Relative)
+            .collect();
+        assert_eq!(got, vec![], "{t}");
+    }
+    assert!(
+        plan_start(14) == Some(2021) && plan_start(15) == Some(2026) && plan_start(1) == Some(1953)
+    );
+}
