@@ -54,6 +54,33 @@ pub enum Error {
         /// The directory.
         path: PathBuf,
     },
+    /// A dictionary file has a line that cannot be read.
+    #[error("{name}: line {line}: {problem}")]
+    Dictionary {
+        /// The dictionary (a file name).
+        name: String,
+        /// The line, 1-based.
+        line: usize,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// The search index could not be created, opened, read or written.
+    #[error("index {}: {source}", path.display())]
+    Index {
+        /// The index directory.
+        path: PathBuf,
+        /// What tantivy said.
+        #[source]
+        source: tantivy::TantivyError,
+    },
+    /// A search query could not be understood.
+    #[error("bad query `{query}`: {problem}")]
+    Query {
+        /// The query as given.
+        query: String,
+        /// What is wrong with it.
+        problem: String,
+    },
     /// The bytes are not a text this library can analyse.
     #[error("{}: {problem}", path.display())]
     BadInput {
@@ -65,12 +92,14 @@ pub enum Error {
 }
 
 impl Error {
-    /// The path the error is about.
-    pub fn path(&self) -> &std::path::Path {
+    /// The path the error is about, where it is about one.
+    pub fn path(&self) -> Option<&std::path::Path> {
         match self {
-            Error::Io { path, .. } | Error::IsDirectory { path } | Error::BadInput { path, .. } => {
-                path
-            }
+            Error::Io { path, .. }
+            | Error::IsDirectory { path }
+            | Error::BadInput { path, .. }
+            | Error::Index { path, .. } => Some(path),
+            Error::Dictionary { .. } | Error::Query { .. } => None,
         }
     }
 }

@@ -1,0 +1,382 @@
+//! Segmentation for search: one normalisation for documents and queries ([`fold`]), jieba-rs
+//! with the policy-domain dictionary shipped in the crate, patterns that must stay whole
+//! (`2026年`, `〔2025〕37号`, `十五五`), and exact byte offsets into the input.
+//!
+//! Two token streams come out of a text:
+//! - **words** ([`Segmenter::words`]): jieba's cut with the policy dictionary, folded, with
+//!   sequential positions; a run of punctuation leaves a gap of one position, so a phrase never
+//!   matches across `，` or `。`;
+//! - **grams** ([`grams`]): overlapping pairs of characters (an ASCII word or number counts as
+//!   one character), the exact-substring fallback that finds `处理` inside `待处理` whatever
+//!   jieba made of either.
+
+pub mod fold;
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+use regex::Regex;
+
+pub use fold::{Folded, Traditional};
+
+use crate::error::{Error, Result};
+use crate::model::Span;
+
+/// The policy-domain dictionary: `word frequency tag` per line, `#` comments.
+pub const POLICY_DICT: &str = include_str!("../data/policy_dict.txt");
+
+/// One word of a text as the index sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The folded form that is indexed and searched.
+    pub text: String,
+    /// Where it stands in the input.
+    pub span: Span,
+    /// Its position: consecutive words count up by one, punctuation leaves a gap.
+    pub position: u32,
+}
+
+/// Builds a [`Segmenter`].
+#[derive(Debug, Clone, Default)]
+pub struct SegmenterBuilder {
+    traditional: Traditional,
+    user_dicts: Vec<(String, String)>,
+}
+
+impl SegmenterBuilder {
+    /// What to do with traditional characters; by default they are simplified.
+    pub fn traditional(mut self, t: Traditional) -> Self {
+        self.traditional = t;
+        self
+    }
+
+    /// Adds a user dictionary given as text (`word [frequency [tag]]` per line, `#` comments);
+    /// `name` is used in errors.
+    pub fn user_dict(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.user_dicts.push((name.to_string(), text.into()));
+        self
+    }
+
+    /// Adds a user dictionary file.
+    pub fn user_dict_file(self, path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(self.user_dict(&path.display().to_string(), text))
+    }
+
+    /// Loads jieba's dictionary, then ours, then the user's.
+    pub fn build(self) -> Result<Segmenter> {
+        let mut jieba = Jieba::new();
+        load_dict(&mut jieba, "policy_dict.txt", POLICY_DICT)?;
+        for (name, text) in &self.user_dicts {
+            load_dict(&mut jieba, name, text)?;
+        }
+        Ok(Segmenter {
+            jieba,
+            traditional: self.traditional,
+        })
+    }
+}
+
+/// Adds the entries of a dictionary text. A frequency is a floor: it is raised where needed to
+/// keep the word whole, and a word the dictionary already knows more often keeps its count.
+fn load_dict(jieba: &mut Jieba, name: &str, text: &str) -> Result<()> {
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut it = line.split_whitespace();
+        let word = it.next().unwrap_or_default();
+        let freq = match it.next() {
+            None => 0,
+            Some(f) => f.parse::<usize>().map_err(|_| Error::Dictionary {
+                name: name.to_string(),
+                line: i + 1,
+                problem: format!("frequency `{f}` is not a whole number"),
+            })?,
+        };
+        let tag = it.next();
+        // Dictionary words are stored in their folded form, so that `２０２６年` and `規劃`
+        // in a user's file mean what they say.
+        let word = fold::fold_str(word, Traditional::ToSimplified);
+        let freq = freq.max(jieba.suggest_freq(&word));
+        jieba.add_word(&word, Some(freq), tag);
+    }
+    Ok(())
+}
+
+/// Patterns kept as one word whatever the dictionary says: a year with 年, the number part of a
+/// 文号, a plan period.
+static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9]{4}年|〔[0-9]{4}〕[0-9]+号|十[一二三四五六七八九]五").expect("valid pattern")
+});
+
+/// jieba-rs with the policy dictionary and the search normalisation. Build it once and share
+/// it: it is `Send + Sync`, and loading the dictionaries takes a good fraction of a second.
+pub struct Segmenter {
+    jieba: Jieba,
+    traditional: Traditional,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter")
+            .field("traditional", &self.traditional)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Segmenter {
+    /// The default segmenter: policy dictionary, traditional characters simplified.
+    pub fn new() -> Self {
+        Self::builder()
+            .build()
+            .expect("the bundled dictionary loads")
+    }
+
+    /// A builder for user dictionaries and options.
+    pub fn builder() -> SegmenterBuilder {
+        SegmenterBuilder::default()
+    }
+
+    /// How this segmenter treats traditional characters.
+    pub fn traditional(&self) -> Traditional {
+        self.traditional
+    }
+
+    /// The words of `text` with their input spans and positions.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        self.for_each_word(text, |w, span, position| {
+            out.push(Word {
+                text: w.to_string(),
+                span,
+                position,
+            })
+        });
+        out
+    }
+
+    /// Calls `f(folded word, input span, position)` for each word of `text`: the words of
+    /// [`Segmenter::words`] without collecting them.
+    pub fn for_each_word(&self, text: &str, mut f: impl FnMut(&str, Span, u32)) {
+        let folded = Folded::new(text, self.traditional);
+        let ft = folded.as_str();
+        let mut pos = Positions::default();
+        let mut emit = |s: usize, e: usize, pos: &mut Positions| {
+            let w = &ft[s..e];
+            match classify(w) {
+                Kind::Space => {}
+                Kind::Punct => pos.gap(),
+                Kind::Word => f(
+                    w,
+                    Span(folded.to_original(s), folded.to_original(e)),
+                    pos.next(),
+                ),
+            }
+        };
+        // Stretches cut by jieba, and protected matches between them.
+        let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+        let mut cut_from = 0;
+        for m in PROTECTED.find_iter(ft) {
+            let before = ft[..m.start()].chars().next_back();
+            let attached = match m.as_str().as_bytes()[0] {
+                b'0'..=b'9' => before.is_some_and(|c| c.is_ascii_digit()),
+                _ if m.as_str().starts_with('十') => {
+                    before.is_some_and(|c| "一二三四五六七八九十百千两〇零".contains(c))
+                }
+                _ => false,
+            };
+            if !attached {
+                pieces.push((cut_from, m.start(), false));
+                pieces.push((m.start(), m.end(), true));
+                cut_from = m.end();
+            }
+        }
+        pieces.push((cut_from, ft.len(), false));
+        for (from, to, protected) in pieces {
+            if protected {
+                emit(from, to, &mut pos);
+            } else if from < to {
+                for t in self.jieba.cut(&ft[from..to], true) {
+                    emit(from + t.byte_start, from + t.byte_end, &mut pos);
+                }
+            }
+        }
+    }
+
+    /// The folded words of `text` joined by one space: the form `export` writes for engines
+    /// that split on white space. Words that contain white space are left out.
+    pub fn joined(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + text.len() / 4);
+        self.for_each_word(text, |w, _, _| {
+            if w.contains(char::is_whitespace) {
+                return;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        });
+        out
+    }
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Position counter: one up per word, one more after a run of punctuation.
+#[derive(Default)]
+struct Positions {
+    next: u32,
+    gap_pending: bool,
+}
+
+impl Positions {
+    fn next(&mut self) -> u32 {
+        if std::mem::take(&mut self.gap_pending) {
+            self.next += 1;
+        }
+        let p = self.next;
+        self.next += 1;
+        p
+    }
+
+    fn gap(&mut self) {
+        if self.next > 0 {
+            self.gap_pending = true;
+        }
+    }
+}
+
+enum Kind {
+    Space,
+    Punct,
+    Word,
+}
+
+fn classify(w: &str) -> Kind {
+    if w.chars().all(char::is_whitespace) {
+        Kind::Space
+    } else if w.chars().any(char::is_alphanumeric) {
+        Kind::Word
+    } else {
+        Kind::Punct
+    }
+}
+
+/// One gram of the substring field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gram {
+    /// Two units (or one, where a run has only one).
+    pub text: String,
+    /// Where it stands in the input.
+    pub span: Span,
+    /// The position of its first unit; punctuation leaves a gap.
+    pub position: u32,
+}
+
+/// Calls `f(gram, input span, position)` for the character bigrams of `text`.
+///
+/// A unit is one non-ASCII letter or digit (a Chinese character) or one run of ASCII letters
+/// and digits (`2026`, `5.8`, `gdp`). White space is skipped without breaking a run (scraped
+/// text breaks lines inside words); anything else ends the run. A run of one unit gives that
+/// unit alone, so a lone character between punctuation is still found.
+pub fn for_each_gram(text: &str, traditional: Traditional, mut f: impl FnMut(&str, Span, u32)) {
+    let folded = Folded::new(text, traditional);
+    let ft = folded.as_str();
+    let mut buf = String::new();
+    // The previous unit of the current run: (start, end) in the folded text.
+    let mut prev: Option<(usize, usize)> = None;
+    let mut pos: u32 = 0;
+    let mut run_len = 0u32;
+    let flush_single = |prev: Option<(usize, usize)>,
+                        run_len: u32,
+                        f: &mut dyn FnMut(&str, Span, u32),
+                        pos: u32| {
+        if let (Some((s, e)), 1) = (prev, run_len) {
+            f(
+                &ft[s..e],
+                Span(folded.to_original(s), folded.to_original(e)),
+                pos,
+            );
+        }
+    };
+    let mut i = 0;
+    let b = ft.as_bytes();
+    while i < b.len() {
+        let c = ft[i..].chars().next().expect("boundary");
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            i += len;
+            continue;
+        }
+        let unit_end = if c.is_ascii_alphanumeric() {
+            let mut j = i + 1;
+            while j < b.len()
+                && (b[j].is_ascii_alphanumeric()
+                    || (b[j] == b'.'
+                        && b[j - 1].is_ascii_digit()
+                        && b.get(j + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                j += 1;
+            }
+            Some(j)
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            Some(i + len)
+        } else {
+            None
+        };
+        match unit_end {
+            Some(e) => {
+                if let Some((ps, pe)) = prev {
+                    buf.clear();
+                    buf.push_str(&ft[ps..pe]);
+                    buf.push_str(&ft[i..e]);
+                    f(
+                        &buf,
+                        Span(folded.to_original(ps), folded.to_original(e)),
+                        pos,
+                    );
+                    pos += 1;
+                }
+                prev = Some((i, e));
+                run_len += 1;
+                i = e;
+            }
+            None => {
+                if run_len > 0 {
+                    flush_single(prev, run_len, &mut f, pos);
+                    pos += 2;
+                }
+                prev = None;
+                run_len = 0;
+                i += len;
+            }
+        }
+    }
+    flush_single(prev, run_len, &mut f, pos);
+}
+
+/// The grams of `text`, collected.
+pub fn grams(text: &str, traditional: Traditional) -> Vec<Gram> {
+    let mut out = Vec::new();
+    for_each_gram(text, traditional, |g, span, position| {
+        out.push(Gram {
+            text: g.to_string(),
+            span,
+            position,
+        })
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,160 @@
+use std::sync::LazyLock;
+
+use super::*;
+
+static SEG: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
+
+fn texts(input: &str) -> Vec<String> {
+    SEG.words(input).into_iter().map(|w| w.text).collect()
+}
+
+/// The words jieba alone gets wrong, kept whole with the policy dictionary and the protected
+/// patterns.
+#[test]
+fn kept_whole() {
+    const CASES: &[(&str, &str)] = &[
+        ("编制十五五规划", "十五五"),
+        ("编制十五五规划", "规划"),
+        ("力争2026年底前完成", "2026年"),
+        ("推进一网通办改革", "一网通办"),
+        ("到２０２６年", "2026年"),
+        ("培育新质生产力", "新质生产力"),
+        ("持续优化营商环境", "营商环境"),
+        ("落实租购同权", "租购同权"),
+        ("深化放管服改革", "放管服"),
+        ("国办发〔2025〕12号", "〔2025〕12号"),
+        ("学习贯彻二十届三中全会精神", "二十届三中全会"),
+        ("推动专精特新企业发展", "专精特新"),
+        ("十五五規劃", "规划"),
+        ("發展新質生產力", "新质生产力"),
+    ];
+    for &(input, want) in CASES {
+        let got = texts(input);
+        assert!(
+            got.iter().any(|w| w == want),
+            "{input}: {want} not in {got:?}"
+        );
+    }
+}
+
+#[test]
+fn numbers_inside_words_are_not_plan_periods() {
+    // 二十五五 is not a plan period; 12026年 is not a year.
+    assert!(!texts("二十五五个").iter().any(|w| w == "十五五"));
+    assert!(!texts("编号12026年").iter().any(|w| w == "2026年"));
+}
+
+#[test]
+fn spans_point_at_the_input_and_fold_to_the_word() {
+    for input in [
+        "（一）到２０２６年底，ＧＤＰ增長５．８％。",
+        "十五五規劃\r\n一网通办",
+        "a\u{3000}b，c",
+    ] {
+        for w in SEG.words(input) {
+            let s = &input[w.span.start()..w.span.end()];
+            assert_eq!(
+                fold::fold_str(s, Traditional::ToSimplified),
+                w.text,
+                "{input}"
+            );
+        }
+    }
+}
+
+#[test]
+fn punctuation_leaves_one_gap() {
+    let ws = SEG.words("改革，发展。。稳定");
+    let pos: Vec<(&str, u32)> = ws.iter().map(|w| (w.text.as_str(), w.position)).collect();
+    assert_eq!(pos, [("改革", 0), ("发展", 2), ("稳定", 4)]);
+    // Spaces leave none.
+    let ws = SEG.words("改革 发展");
+    assert_eq!(ws.iter().map(|w| w.position).collect::<Vec<_>>(), [0, 1]);
+}
+
+#[test]
+fn joined_is_space_separated_words() {
+    assert_eq!(
+        SEG.joined("推进一网通办，优化营商环境"),
+        "推进 一网通办 优化 营商环境"
+    );
+}
+
+#[test]
+fn grams_of_a_text() {
+    const CASES: &[(&str, &[(&str, u32)])] = &[
+        ("待处理", &[("待处", 0), ("处理", 1)]),
+        ("处", &[("处", 0)]),
+        ("增长5.8%", &[("增长", 0), ("长5.8", 1)]),
+        ("党，国", &[("党", 0), ("国", 2)]),
+        ("营商\n环境", &[("营商", 0), ("商环", 1), ("环境", 2)]),
+        ("ＧＤＰ增长", &[("gdp增", 0), ("增长", 1)]),
+        ("改革，发展", &[("改革", 0), ("发展", 3)]),
+    ];
+    for &(input, want) in CASES {
+        let got = grams(input, Traditional::ToSimplified);
+        let got: Vec<(&str, u32)> = got.iter().map(|g| (g.text.as_str(), g.position)).collect();
+        assert_eq!(got, want, "{input}");
+    }
+}
+
+#[test]
+fn gram_spans_cover_their_units() {
+    let input = "２０２６年 规划";
+    for g in grams(input, Traditional::ToSimplified) {
+        let s: String = input[g.span.start()..g.span.end()]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert_eq!(fold::fold_str(&s, Traditional::ToSimplified), g.text);
+    }
+}
+
+#[test]
+fn policy_dictionary_is_large_and_well_formed() {
+    let mut n = 0;
+    let mut seen = std::collections::HashSet::new();
+    for line in POLICY_DICT
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(parts.len(), 3, "{line}");
+        assert!(parts[1].parse::<usize>().is_ok(), "{line}");
+        assert!(seen.insert(parts[0]), "duplicate {line}");
+        n += 1;
+    }
+    assert!(n >= 2000, "{n} terms");
+    // A term is one concept, not two terms run together.
+    for w in &seen {
+        for (i, _) in w.char_indices().skip(2) {
+            let (a, b) = w.split_at(i);
+            assert!(
+                !(seen.contains(a) && seen.contains(b) && b.chars().count() >= 2),
+                "{w} = {a} + {b}"
+            );
+        }
+    }
+}
+
+#[test]
+fn user_dictionary() {
+    let word = "滨海数智港";
+    assert!(!texts(&format!("建设{word}")).iter().any(|w| w == word));
+    let seg = Segmenter::builder()
+        .user_dict("test", format!("# ours\n{word} 10 nz\n"))
+        .build()
+        .unwrap();
+    let got: Vec<String> = seg
+        .words(&format!("建设{word}"))
+        .into_iter()
+        .map(|w| w.text)
+        .collect();
+    assert!(got.iter().any(|w| w == word), "{got:?}");
+    let err = Segmenter::builder()
+        .user_dict("bad.txt", "词 x\n")
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("bad.txt"), "{err}");
+    assert!(err.to_string().contains("line 1"), "{err}");
+}
