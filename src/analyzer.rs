@@ -91,6 +91,11 @@ impl Analyzer {
         }
     }
 
+    /// The largest input this analyzer accepts, in bytes.
+    pub fn max_input_bytes(&self) -> u64 {
+        self.max_input_bytes
+    }
+
     /// Reads, decodes and analyses a file.
     pub fn analyze_file(&self, path: &Path) -> Result<Document> {
         let d = decode::read_path(path, self.max_input_bytes)?;

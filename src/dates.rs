@@ -28,6 +28,27 @@ impl Date {
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// Reads `YYYY-MM-DD` (also `YYYY-MM` and `YYYY`, taken as their first day).
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let year = it.next()?.parse().ok()?;
+        let month = it.next().map_or(Some(1), |m| m.parse().ok())?;
+        let day = it.next().map_or(Some(1), |d| d.parse().ok())?;
+        Date::new(year, month, day)
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
 
 /// Days in a month of the Gregorian calendar.
@@ -86,6 +107,27 @@ pub fn is_date_line(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_and_epoch_days() {
+        const CASES: &[(&str, Option<i64>)] = &[
+            ("1970-01-01", Some(0)),
+            ("2000-03-01", Some(11_017)),
+            ("2026-11-25", Some(20_782)),
+            ("1954-09-23", Some(-5_579)),
+            ("2024", Some(19_723)),
+            ("2025-02-29", None),
+            ("2025/01/01", None),
+            ("", None),
+        ];
+        for &(s, want) in CASES {
+            assert_eq!(
+                Date::parse_iso(s).map(|d| d.days_since_epoch()),
+                want,
+                "{s}"
+            );
+        }
+    }
 
     #[test]
     fn finds_dates() {

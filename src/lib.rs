@@ -38,6 +38,7 @@ mod notes;
 pub mod numerals;
 pub mod quantity;
 pub mod render;
+pub mod search;
 pub mod segment;
 pub mod structure;
 pub mod table;

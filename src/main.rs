@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod search_cli;
+
 /// Reads Chinese government and policy texts and returns their structure.
 #[derive(Parser, Debug)]
 #[command(name = "zhengce", version, about)]
@@ -41,6 +43,106 @@ enum Command {
         #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
     },
+    /// Index files and directories (`.txt`, `.md`, recursively) into an archive for `search`.
+    /// Unchanged files are skipped, changed ones replaced, deleted ones removed.
+    Index {
+        /// Files and directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        archive: ArchiveArgs,
+        /// Writer memory in MB, shared by the indexing threads.
+        #[arg(long, default_value_t = 256)]
+        heap_mb: usize,
+        /// Indexing threads (default: the cores, at most 4).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Refuse inputs larger than this many bytes.
+        #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
+    /// Search an archive: results grouped by document, with their best passages.
+    Search {
+        /// Words, "quoted phrases", AND/OR/NOT or -word, field:value (title, type, issuer,
+        /// year, heading, actor, number, since, until).
+        query: String,
+        #[command(flatten)]
+        archive: ArchiveArgs,
+        /// Documents to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Passages to show for each document.
+        #[arg(long, default_value_t = 3)]
+        passages: usize,
+        /// Snippet length in characters.
+        #[arg(long, default_value_t = 100)]
+        chars: usize,
+        /// Only this type: speech, work_report, notice, law, plan, other.
+        #[arg(long = "type")]
+        doc_type: Option<String>,
+        /// Only documents whose issuer or speaker contains this.
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Only documents dated on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only documents dated on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// text: for reading (colour on a terminal); json: the results with `<b>` highlights.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write every passage of an archive with its fields and its words, one JSON object a line,
+    /// for loading into Quickwit or Elasticsearch/OpenSearch (see the README).
+    Export {
+        #[command(flatten)]
+        archive: ArchiveArgs,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Ndjson)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct ArchiveArgs {
+    /// The archive directory [default: $ZHENGCE_INDEX, else ./zhengce-index].
+    #[arg(long = "index")]
+    dir: Option<PathBuf>,
+    /// A user dictionary for segmentation (`word [frequency [tag]]` per line); use the same one
+    /// for indexing and searching.
+    #[arg(long)]
+    dict: Option<PathBuf>,
+}
+
+impl ArchiveArgs {
+    fn open(
+        &self,
+        mode: zhengce::search::OpenMode,
+        heap_mb: usize,
+        threads: Option<usize>,
+    ) -> anyhow::Result<zhengce::search::Archive> {
+        let mut seg = zhengce::segment::Segmenter::builder();
+        if let Some(d) = &self.dict {
+            seg = seg.user_dict_file(d)?;
+        }
+        let mut b = zhengce::search::Archive::builder()
+            .segmenter(std::sync::Arc::new(seg.build()?))
+            .heap_bytes(heap_mb << 20);
+        if let Some(t) = threads {
+            b = b.threads(t);
+        }
+        let dir = self
+            .dir
+            .clone()
+            .unwrap_or_else(zhengce::search::default_dir);
+        Ok(b.open(&dir, mode)?)
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Ndjson,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -162,6 +264,55 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             (failed, n)
         }
+        Command::Index {
+            paths,
+            archive,
+            heap_mb,
+            threads,
+            max_bytes,
+        } => {
+            let archive =
+                archive.open(zhengce::search::OpenMode::OpenOrCreate, heap_mb, threads)?;
+            return search_cli::index(&archive, &paths, max_bytes);
+        }
+        Command::Search {
+            query,
+            archive,
+            limit,
+            passages,
+            chars,
+            doc_type,
+            issuer,
+            since,
+            until,
+            format,
+        } => {
+            let q = search_cli::query(
+                &query, limit, passages, chars, doc_type, issuer, since, until,
+            )?;
+            let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
+            let results = archive.search(&q)?;
+            match format {
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut out, &results)?;
+                    writeln!(out)?;
+                }
+                Format::Text => search_cli::print(&mut out, &results)?,
+            }
+            out.flush()?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Export { archive, format } => {
+            let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
+            match format {
+                ExportFormat::Ndjson => {
+                    let n = archive.export_ndjson(&mut out)?;
+                    out.flush()?;
+                    eprintln!("zhengce: exported {n} passages");
+                }
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
     };
     out.flush()?;
     Ok(finish(&failed, n))
@@ -173,9 +324,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // `zhengce analyze … | head` closes the pipe: that is not an error.
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-            {
+            if e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("zhengce: {e:#}");

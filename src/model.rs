@@ -55,6 +55,35 @@ pub enum DocType {
     Other,
 }
 
+impl DocType {
+    /// Every type, in declaration order.
+    pub const ALL: [DocType; 6] = [
+        DocType::Speech,
+        DocType::WorkReport,
+        DocType::Notice,
+        DocType::Law,
+        DocType::Plan,
+        DocType::Other,
+    ];
+
+    /// The name used in the record and on the command line (`work_report`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DocType::Speech => "speech",
+            DocType::WorkReport => "work_report",
+            DocType::Notice => "notice",
+            DocType::Law => "law",
+            DocType::Plan => "plan",
+            DocType::Other => "other",
+        }
+    }
+
+    /// The type of a name, as [`DocType::name`] writes it.
+    pub fn from_name(name: &str) -> Option<DocType> {
+        DocType::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
 /// A piece of front matter: its text and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {

@@ -54,7 +54,7 @@ static T2S: LazyLock<T2s> = LazyLock::new(|| {
 /// The simplified form of a traditional character, if the table has it.
 pub fn simplify(c: char) -> Option<char> {
     let u = c as usize;
-    if u < 0x3400 || u >= 0x10000 {
+    if !(0x3400..0x10000).contains(&u) {
         return None;
     }
     let t = &*T2S;

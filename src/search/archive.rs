@@ -1,0 +1,397 @@
+//! An archive: one tantivy index on disk holding documents and their passages.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Value};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use super::fingerprint::{content_hash, sketch, sketch_bytes};
+use super::passages::{passages, CleanText};
+use super::schema::{gram_tokens, register, word_tokens, Fields, Unit};
+use crate::dates::Date;
+use crate::error::{Error, Result};
+use crate::model::Document;
+use crate::segment::Segmenter;
+
+/// The default writer heap: 256 MB shared by the indexing threads.
+pub const DEFAULT_HEAP_BYTES: usize = 256 << 20;
+
+/// Options for opening an [`Archive`].
+#[derive(Debug, Clone)]
+pub struct ArchiveBuilder {
+    heap_bytes: usize,
+    threads: usize,
+    segmenter: Option<Arc<Segmenter>>,
+}
+
+impl Default for ArchiveBuilder {
+    fn default() -> Self {
+        ArchiveBuilder {
+            heap_bytes: DEFAULT_HEAP_BYTES,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+            segmenter: None,
+        }
+    }
+}
+
+/// Whether to make a new archive or use one that is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Make a new, empty archive; the directory must not hold one.
+    Create,
+    /// Open an existing archive.
+    Open,
+    /// Open the archive if there is one, else make it.
+    OpenOrCreate,
+}
+
+impl ArchiveBuilder {
+    /// Memory for the index writer, shared by its threads (tantivy needs at least 15 MB a
+    /// thread; less is raised to that).
+    pub fn heap_bytes(mut self, n: usize) -> Self {
+        self.heap_bytes = n;
+        self
+    }
+
+    /// Indexing threads of the writer.
+    pub fn threads(mut self, n: usize) -> Self {
+        self.threads = n.max(1);
+        self
+    }
+
+    /// The segmenter to index and search with (the default one otherwise). An archive must be
+    /// searched with the segmenter it was built with.
+    pub fn segmenter(mut self, seg: Arc<Segmenter>) -> Self {
+        self.segmenter = Some(seg);
+        self
+    }
+
+    /// Opens or creates the archive in `dir`.
+    pub fn open(self, dir: &Path, mode: OpenMode) -> Result<Archive> {
+        let err = |source| Error::Index {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let exists = dir.join("meta.json").exists();
+        let (schema, fields) = Fields::build();
+        let index = match (mode, exists) {
+            (OpenMode::Create, true) => {
+                return Err(err(tantivy::TantivyError::InvalidArgument(
+                    "an archive already exists here".into(),
+                )))
+            }
+            (OpenMode::Open, false) => {
+                return Err(err(tantivy::TantivyError::InvalidArgument(
+                    "no archive here (run `zhengce index` first)".into(),
+                )))
+            }
+            (_, true) => Index::open_in_dir(dir).map_err(err)?,
+            (_, false) => {
+                std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+                Index::create_in_dir(dir, schema.clone()).map_err(err)?
+            }
+        };
+        if index.schema() != schema {
+            return Err(err(tantivy::TantivyError::SchemaError(
+                "the archive was made by another version of zhengce; index it anew".into(),
+            )));
+        }
+        let seg = self.segmenter.unwrap_or_else(|| Arc::new(Segmenter::new()));
+        register(&index, &seg);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(err)?;
+        Ok(Archive {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            seg,
+            writer: RwLock::new(None),
+            heap_bytes: self.heap_bytes,
+            threads: self.threads,
+        })
+    }
+}
+
+/// A searchable archive of analysed documents. `Send + Sync`: add from many threads, search
+/// from many threads.
+pub struct Archive {
+    dir: PathBuf,
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    pub(crate) seg: Arc<Segmenter>,
+    writer: RwLock<Option<IndexWriter<Record>>>,
+    heap_bytes: usize,
+    threads: usize,
+}
+
+impl std::fmt::Debug for Archive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Archive")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What one document contributes to an archive: its key, its decoded text and its analysis.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// The key that identifies it (its path); adding a key again replaces it.
+    pub key: &'a str,
+    /// The decoded text the analysis's spans point into.
+    pub text: &'a str,
+    /// The analysis.
+    pub doc: &'a Document,
+}
+
+impl Archive {
+    /// Options.
+    pub fn builder() -> ArchiveBuilder {
+        ArchiveBuilder::default()
+    }
+
+    /// Makes a new archive in `dir` with the default options.
+    pub fn create(dir: &Path) -> Result<Archive> {
+        Self::builder().open(dir, OpenMode::Create)
+    }
+
+    /// Opens the archive in `dir` with the default options.
+    pub fn open(dir: &Path) -> Result<Archive> {
+        Self::builder().open(dir, OpenMode::Open)
+    }
+
+    /// The directory the archive lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The segmenter the archive indexes and searches with.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.seg
+    }
+
+    fn err(&self, source: tantivy::TantivyError) -> Error {
+        Error::Index {
+            path: self.dir.clone(),
+            source,
+        }
+    }
+
+    fn with_writer<T>(&self, f: impl FnOnce(&IndexWriter<Record>) -> Result<T>) -> Result<T> {
+        {
+            let w = self.writer.read().expect("writer lock");
+            if let Some(w) = w.as_ref() {
+                return f(w);
+            }
+        }
+        let mut w = self.writer.write().expect("writer lock");
+        if w.is_none() {
+            let heap = self.heap_bytes.max(self.threads * 15_000_000);
+            *w = Some(
+                self.index
+                    .writer_with_num_threads(self.threads, heap)
+                    .map_err(|e| self.err(e))?,
+            );
+        }
+        f(w.as_ref().expect("just made"))
+    }
+
+    /// Adds a document and its passages, replacing what the archive held under the same key.
+    /// Visible to searches after [`Archive::commit`].
+    pub fn add(&self, entry: Entry<'_>) -> Result<()> {
+        let docs = self.records(entry);
+        self.with_writer(|w| {
+            w.delete_term(Term::from_field_text(self.fields.key, entry.key));
+            for d in docs {
+                w.add_document(d).map_err(|e| self.err(e))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes a document and its passages.
+    pub fn remove(&self, key: &str) -> Result<()> {
+        self.with_writer(|w| {
+            w.delete_term(Term::from_field_text(self.fields.key, key));
+            Ok(())
+        })
+    }
+
+    /// Makes what was added and removed visible, and waits for the writer's threads.
+    pub fn commit(&self) -> Result<()> {
+        let mut w = self.writer.write().expect("writer lock");
+        if let Some(mut writer) = w.take() {
+            writer.commit().map_err(|e| self.err(e))?;
+            writer.wait_merging_threads().map_err(|e| self.err(e))?;
+        }
+        self.reader.reload().map_err(|e| self.err(e))
+    }
+
+    /// The documents in the archive: key → content hash.
+    pub fn documents(&self) -> Result<HashMap<String, String>> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.unit, Unit::Document.name()),
+            IndexRecordOption::Basic,
+        );
+        let addrs = searcher
+            .search(&q, &DocSetCollector)
+            .map_err(|e| self.err(e))?;
+        let mut out = HashMap::with_capacity(addrs.len());
+        for a in addrs {
+            let d: TantivyDocument = searcher.doc(a).map_err(|e| self.err(e))?;
+            let get = |f| {
+                d.get_first(f)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            out.insert(get(self.fields.key), get(self.fields.hash));
+        }
+        Ok(out)
+    }
+
+    /// Number of units (documents and passages) visible to searches.
+    pub fn num_units(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// The tantivy records of one document: the document unit first, then its passages. The
+    /// text is cut into words once; each passage takes its slice of the tokens. Bigrams are
+    /// indexed for passages only: an exact substring lies inside one passage, and the document
+    /// unit is there for words spread over several.
+    fn records(&self, entry: Entry<'_>) -> Vec<Record> {
+        let f = &self.fields;
+        let doc = entry.doc;
+        let clean = CleanText::new(entry.text, doc);
+        let words = word_tokens(&self.seg, &clean.text);
+        let grams = gram_tokens(self.seg.traditional(), &clean.text);
+        let hash = content_hash(entry.text);
+        let date = doc.date.as_deref().and_then(Date::parse_iso);
+        let issuer = doc.front.issuer.as_ref().or(doc.front.speaker.as_ref());
+
+        let mut common = Record::new();
+        common.insert(f.key, str_value(entry.key));
+        common.insert(f.hash, str_value(&hash));
+        if let Some(t) = &doc.title {
+            common.insert(f.title, str_value(t));
+        }
+        common.insert(f.doc_type, str_value(doc.doc_type.name()));
+        if let Some(i) = issuer {
+            common.insert(f.issuer, str_value(&i.text));
+        }
+        if let Some(n) = &doc.front.doc_number {
+            common.insert(f.doc_number, str_value(&n.text));
+        }
+        if let Some(dt) = date {
+            common.insert(
+                f.date,
+                OwnedValue::Date(DateTime::from_timestamp_secs(
+                    dt.days_since_epoch() * 86_400,
+                )),
+            );
+            common.insert(f.year, OwnedValue::U64(dt.year.max(0) as u64));
+        }
+
+        let ps = passages(doc, &clean);
+        let mut out = Vec::with_capacity(ps.len() + 1);
+        for p in &ps {
+            let mut d = common.clone();
+            d.insert(f.unit, str_value(Unit::Passage.name()));
+            d.insert(f.body, pre_tokenized(slice_tokens(&words, p.start, p.end)));
+            d.insert(f.grams, pre_tokenized(slice_tokens(&grams, p.start, p.end)));
+            d.insert(f.text, str_value(&clean.text[p.start..p.end]));
+            d.insert(f.section, str_value(&p.section));
+            if let Some(h) = &p.heading {
+                d.insert(f.heading, str_value(h));
+            }
+            if let Some(m) = &p.point {
+                d.insert(f.point, str_value(m));
+            }
+            insert_all(&mut d, f.actors, p.actors.iter().map(String::as_str));
+            insert_all(&mut d, f.deadlines, p.deadlines.iter().map(String::as_str));
+            d.insert(f.start, OwnedValue::U64(clean.to_original(p.start) as u64));
+            d.insert(f.end, OwnedValue::U64(clean.to_original(p.end) as u64));
+            out.push(d);
+        }
+
+        let mut d = common;
+        d.insert(f.unit, str_value(Unit::Document.name()));
+        d.insert(
+            f.sketch,
+            OwnedValue::Bytes(sketch_bytes(&sketch(&clean.text))),
+        );
+        d.insert(f.body, pre_tokenized(words));
+        insert_all(
+            &mut d,
+            f.actors,
+            doc.actions.iter().filter_map(|a| a.actor.as_deref()),
+        );
+        insert_all(
+            &mut d,
+            f.deadlines,
+            doc.actions.iter().filter_map(|a| a.deadline.as_deref()),
+        );
+        d.insert(f.start, OwnedValue::U64(0));
+        d.insert(f.end, OwnedValue::U64(entry.text.len() as u64));
+        d.insert(f.text, OwnedValue::Str(clean.text));
+        out.insert(0, d);
+        out
+    }
+}
+
+/// A record as the writer takes it. Unlike tantivy's default document, a map of owned values
+/// hands pre-tokenized text to the indexer without a round trip through JSON.
+pub(crate) type Record = BTreeMap<Field, OwnedValue>;
+
+fn str_value(s: &str) -> OwnedValue {
+    OwnedValue::Str(s.to_string())
+}
+
+fn pre_tokenized(tokens: Vec<Token>) -> OwnedValue {
+    OwnedValue::PreTokStr(PreTokenizedString {
+        text: String::new(),
+        tokens,
+    })
+}
+
+/// Several values of one field (distinct, in order); nothing when there are none.
+fn insert_all<'a>(d: &mut Record, field: Field, values: impl Iterator<Item = &'a str>) {
+    let mut vs: Vec<OwnedValue> = Vec::new();
+    for v in values {
+        let v = str_value(v);
+        if !vs.contains(&v) {
+            vs.push(v);
+        }
+    }
+    if !vs.is_empty() {
+        d.insert(field, OwnedValue::Array(vs));
+    }
+}
+
+/// The tokens within `[start, end)` of the text, with offsets made relative to `start`.
+fn slice_tokens(tokens: &[Token], start: usize, end: usize) -> Vec<Token> {
+    let from = tokens.partition_point(|t| t.offset_from < start);
+    let to = tokens.partition_point(|t| t.offset_from < end);
+    tokens[from..to]
+        .iter()
+        .filter(|t| t.offset_to <= end)
+        .map(|t| Token {
+            offset_from: t.offset_from - start,
+            offset_to: t.offset_to - start,
+            ..t.clone()
+        })
+        .collect()
+}

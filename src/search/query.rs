@@ -1,0 +1,609 @@
+//! Queries: what the user typed, parsed into clauses, and planned into tantivy queries that do
+//! not miss a passage because the query and the text were cut into words differently.
+//!
+//! A text clause becomes, over both granularities:
+//! - the exact phrase of its words (boost 4), the phrase with a little slop (boost 2), and all
+//!   its words anywhere in the unit (boost 1);
+//! - the exact phrase of its character bigrams (boost 3): the substring fallback, which finds
+//!   `处理` inside `待处理` and `改革项目` wherever those characters stand together;
+//! - its phrase in the title (boost 3) and in the section heading (boost 2).
+//!
+//! `"quoted"` keeps only the exact forms. Punctuation in a query is dropped, but the gap it
+//! leaves is kept, as it is in the text, so `改革，发展` does not match `改革发展`.
+
+use tantivy::query::{
+    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery, RegexQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DateTime, Term};
+
+use super::schema::Fields;
+use crate::dates::Date;
+use crate::error::{Error, Result};
+use crate::model::DocType;
+use crate::segment::{grams, Segmenter};
+
+/// Words within this many positions of each other still make a near phrase.
+pub const NEAR_SLOP: u32 = 3;
+
+/// A search: the query text and its filters. Built with methods: `Query::new("营商环境")
+/// .doc_type(DocType::WorkReport).since(…)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    pub(crate) text: String,
+    pub(crate) doc_type: Option<DocType>,
+    pub(crate) issuer: Option<String>,
+    pub(crate) since: Option<Date>,
+    pub(crate) until: Option<Date>,
+    pub(crate) limit: usize,
+    pub(crate) passages: usize,
+    pub(crate) snippet_chars: usize,
+}
+
+impl Query {
+    /// A query with the defaults: 10 documents, up to 3 passages each, snippets of about 100
+    /// characters.
+    pub fn new(text: &str) -> Query {
+        Query {
+            text: text.to_string(),
+            doc_type: None,
+            issuer: None,
+            since: None,
+            until: None,
+            limit: 10,
+            passages: 3,
+            snippet_chars: 100,
+        }
+    }
+
+    /// Only documents of this type.
+    pub fn doc_type(mut self, t: DocType) -> Self {
+        self.doc_type = Some(t);
+        self
+    }
+
+    /// Only documents whose issuer or speaker contains these words.
+    pub fn issuer(mut self, issuer: &str) -> Self {
+        self.issuer = Some(issuer.to_string());
+        self
+    }
+
+    /// Only documents dated on or after this day.
+    pub fn since(mut self, d: Date) -> Self {
+        self.since = Some(d);
+        self
+    }
+
+    /// Only documents dated on or before this day.
+    pub fn until(mut self, d: Date) -> Self {
+        self.until = Some(d);
+        self
+    }
+
+    /// How many documents to return.
+    pub fn limit(mut self, n: usize) -> Self {
+        self.limit = n.max(1);
+        self
+    }
+
+    /// How many passages to show for each document.
+    pub fn passages(mut self, n: usize) -> Self {
+        self.passages = n.max(1);
+        self
+    }
+
+    /// Snippet length in characters.
+    pub fn snippet_chars(mut self, n: usize) -> Self {
+        self.snippet_chars = n.max(10);
+        self
+    }
+
+    /// The query text as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// One clause of a parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    /// Text to find; `quoted` forces the exact phrase.
+    Text {
+        /// The text.
+        text: String,
+        /// Whether it was in quotes.
+        quoted: bool,
+    },
+    /// `field:value`.
+    Field {
+        /// Which field.
+        field: FieldFilter,
+        /// The value.
+        value: String,
+    },
+    /// Any of these.
+    Any(Vec<Clause>),
+}
+
+/// The fields a query can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldFilter {
+    /// `title:`
+    Title,
+    /// `type:` (a [`DocType`] name)
+    Type,
+    /// `issuer:`
+    Issuer,
+    /// `year:`
+    Year,
+    /// `heading:`
+    Heading,
+    /// `actor:`
+    Actor,
+    /// `number:` (文号)
+    Number,
+    /// `since:` (a date)
+    Since,
+    /// `until:` (a date)
+    Until,
+}
+
+impl FieldFilter {
+    fn from_name(name: &str) -> Option<FieldFilter> {
+        Some(match name {
+            "title" => FieldFilter::Title,
+            "type" => FieldFilter::Type,
+            "issuer" => FieldFilter::Issuer,
+            "year" => FieldFilter::Year,
+            "heading" => FieldFilter::Heading,
+            "actor" => FieldFilter::Actor,
+            "number" => FieldFilter::Number,
+            "since" => FieldFilter::Since,
+            "until" => FieldFilter::Until,
+            _ => return None,
+        })
+    }
+}
+
+/// A parsed query: clauses that must hold, clauses that must not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// All of these.
+    pub must: Vec<Clause>,
+    /// None of these.
+    pub must_not: Vec<Clause>,
+}
+
+impl Parsed {
+    /// The positive text clauses, for highlighting.
+    pub fn texts(&self) -> Vec<(&str, bool)> {
+        fn walk<'a>(c: &'a Clause, out: &mut Vec<(&'a str, bool)>) {
+            match c {
+                Clause::Text { text, quoted } => out.push((text, *quoted)),
+                Clause::Any(cs) => cs.iter().for_each(|c| walk(c, out)),
+                Clause::Field {
+                    field: FieldFilter::Title | FieldFilter::Heading,
+                    value,
+                } => out.push((value, false)),
+                Clause::Field { .. } => {}
+            }
+        }
+        let mut out = Vec::new();
+        self.must.iter().for_each(|c| walk(c, &mut out));
+        out
+    }
+}
+
+/// Splits the query text into items: quoted strings, words separated by white space.
+fn lex(q: &str) -> std::result::Result<Vec<(String, bool)>, String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = q.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '“' | '”' | '「' | '」' => {
+                let close: &[char] = match c {
+                    '“' => &['”', '"'],
+                    '「' => &['」'],
+                    _ => &['"', '”'],
+                };
+                let prefix = std::mem::take(&mut cur);
+                let mut inner = String::new();
+                let mut closed = false;
+                for d in chars.by_ref() {
+                    if close.contains(&d) {
+                        closed = true;
+                        break;
+                    }
+                    inner.push(d);
+                }
+                if !closed {
+                    return Err("a quote is not closed".into());
+                }
+                // `title:"…"` keeps its field name.
+                out.push((prefix + &inner, true));
+            }
+            c if c.is_whitespace() => {
+                if !cur.is_empty() {
+                    out.push((std::mem::take(&mut cur), false));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push((cur, false));
+    }
+    Ok(out)
+}
+
+/// Parses a query: words and `"phrases"`, `AND` (the default between items), `OR` between two
+/// items, `NOT x` or `-x`, and `field:value` with the fields of [`FieldFilter`].
+pub fn parse(q: &str) -> Result<Parsed> {
+    let bad = |problem: &str| Error::Query {
+        query: q.to_string(),
+        problem: problem.to_string(),
+    };
+    let items = lex(q).map_err(|p| bad(&p))?;
+    let mut parsed = Parsed::default();
+    let mut negate = false;
+    let mut or_next = false;
+    for (i, (item, quoted)) in items.iter().enumerate() {
+        if !quoted {
+            match item.as_str() {
+                "AND" | "&&" => continue,
+                "OR" | "||" => {
+                    if parsed.must.is_empty() || i + 1 == items.len() {
+                        return Err(bad("OR needs something on both sides"));
+                    }
+                    or_next = true;
+                    continue;
+                }
+                "NOT" => {
+                    negate = true;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let (neg, body) = match item.strip_prefix('-') {
+            Some(rest) if !quoted && !rest.is_empty() => (true, rest),
+            _ => (false, item.as_str()),
+        };
+        let negated = std::mem::take(&mut negate) || neg;
+        let clause = match body.split_once(':').or_else(|| body.split_once('：')) {
+            Some((name, value))
+                if name.chars().all(|c| c.is_ascii_alphabetic()) && !name.is_empty() =>
+            {
+                let field = FieldFilter::from_name(name)
+                    .ok_or_else(|| bad(&format!("unknown field `{name}`")))?;
+                if value.is_empty() {
+                    return Err(bad(&format!("`{name}:` needs a value")));
+                }
+                check_value(field, value).map_err(|p| bad(&p))?;
+                Clause::Field {
+                    field,
+                    value: value.to_string(),
+                }
+            }
+            _ => Clause::Text {
+                text: body.to_string(),
+                quoted: *quoted,
+            },
+        };
+        if negated {
+            if or_next {
+                return Err(bad("NOT cannot follow OR"));
+            }
+            parsed.must_not.push(clause);
+        } else if std::mem::take(&mut or_next) {
+            let last = parsed.must.pop().expect("checked above");
+            parsed.must.push(match last {
+                Clause::Any(mut cs) => {
+                    cs.push(clause);
+                    Clause::Any(cs)
+                }
+                other => Clause::Any(vec![other, clause]),
+            });
+        } else {
+            parsed.must.push(clause);
+        }
+    }
+    if negate {
+        return Err(bad("NOT needs something after it"));
+    }
+    if parsed.must.is_empty() {
+        return Err(bad(if parsed.must_not.is_empty() {
+            "nothing to search for"
+        } else {
+            "a query cannot be only exclusions"
+        }));
+    }
+    Ok(parsed)
+}
+
+fn check_value(field: FieldFilter, value: &str) -> std::result::Result<(), String> {
+    match field {
+        FieldFilter::Type if DocType::from_name(value).is_none() => Err(format!(
+            "unknown type `{value}`; one of {}",
+            DocType::ALL.map(DocType::name).join(", ")
+        )),
+        FieldFilter::Year if value.parse::<u16>().is_err() => {
+            Err(format!("`{value}` is not a year"))
+        }
+        FieldFilter::Since | FieldFilter::Until if Date::parse_iso(value).is_none() => {
+            Err(format!("`{value}` is not a date (YYYY-MM-DD)"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Turns parsed clauses into tantivy queries.
+pub(crate) struct Planner<'a> {
+    pub fields: &'a Fields,
+    pub seg: &'a Segmenter,
+}
+
+fn boxed(q: impl TQuery) -> Box<dyn TQuery> {
+    Box::new(q)
+}
+
+fn boost(q: Box<dyn TQuery>, b: f32) -> Box<dyn TQuery> {
+    if b == 1.0 {
+        q
+    } else {
+        boxed(BoostQuery::new(q, b))
+    }
+}
+
+/// A phrase of `(position, text)` terms in `field`, or a term query for one term.
+fn phrase(field: Field, terms: &[(u32, String)], slop: u32) -> Option<Box<dyn TQuery>> {
+    let first = terms.first()?.0;
+    if terms.len() == 1 {
+        return Some(boxed(TermQuery::new(
+            Term::from_field_text(field, &terms[0].1),
+            IndexRecordOption::WithFreqs,
+        )));
+    }
+    let ts: Vec<(usize, Term)> = terms
+        .iter()
+        .map(|(p, t)| ((p - first) as usize, Term::from_field_text(field, t)))
+        .collect();
+    let mut q = PhraseQuery::new_with_offset(ts);
+    q.set_slop(slop);
+    Some(boxed(q))
+}
+
+fn day(d: Date) -> DateTime {
+    DateTime::from_timestamp_secs(d.days_since_epoch() * 86_400)
+}
+
+impl Planner<'_> {
+    /// The query for a whole parsed query plus the filters of `q`.
+    pub fn plan(&self, parsed: &Parsed, q: &Query) -> Box<dyn TQuery> {
+        let mut subs: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        for c in &parsed.must {
+            subs.push((Occur::Must, self.clause(c)));
+        }
+        for c in &parsed.must_not {
+            subs.push((Occur::MustNot, self.clause(c)));
+        }
+        let f = self.fields;
+        if let Some(t) = q.doc_type {
+            subs.push((Occur::Must, self.keyword(f.doc_type, t.name())));
+        }
+        if let Some(i) = &q.issuer {
+            subs.push((Occur::Must, self.words_phrase(f.issuer, i)));
+        }
+        if q.since.is_some() || q.until.is_some() {
+            subs.push((Occur::Must, self.date_range(q.since, q.until)));
+        }
+        boxed(BooleanQuery::new(subs))
+    }
+
+    fn keyword(&self, field: Field, value: &str) -> Box<dyn TQuery> {
+        boxed(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
+    }
+
+    fn date_range(&self, since: Option<Date>, until: Option<Date>) -> Box<dyn TQuery> {
+        use std::ops::Bound;
+        let f = self.fields.date;
+        let lo = since.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date(f, day(d)))
+        });
+        let hi = until.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date(f, day(d)))
+        });
+        boxed(RangeQuery::new(lo, hi))
+    }
+
+    fn word_terms(&self, text: &str) -> Vec<(u32, String)> {
+        self.seg
+            .words(text)
+            .into_iter()
+            .map(|w| (w.position, w.text))
+            .collect()
+    }
+
+    /// The exact phrase of `text`'s words in `field`; matches nothing when `text` has none.
+    fn words_phrase(&self, field: Field, text: &str) -> Box<dyn TQuery> {
+        phrase(field, &self.word_terms(text), 0).unwrap_or_else(|| boxed(BooleanQuery::new(vec![])))
+    }
+
+    fn clause(&self, c: &Clause) -> Box<dyn TQuery> {
+        let f = self.fields;
+        match c {
+            Clause::Text { text, quoted } => self.text(text, *quoted),
+            Clause::Any(cs) => boxed(BooleanQuery::new(
+                cs.iter().map(|c| (Occur::Should, self.clause(c))).collect(),
+            )),
+            Clause::Field { field, value } => match field {
+                FieldFilter::Title => self.words_phrase(f.title, value),
+                FieldFilter::Heading => self.words_phrase(f.heading, value),
+                FieldFilter::Issuer => self.words_phrase(f.issuer, value),
+                FieldFilter::Actor => self.words_phrase(f.actors, value),
+                FieldFilter::Type => self.keyword(f.doc_type, value),
+                FieldFilter::Number => self.keyword(f.doc_number, value),
+                FieldFilter::Year => boxed(TermQuery::new(
+                    Term::from_field_u64(f.year, value.parse().unwrap_or(0)),
+                    IndexRecordOption::Basic,
+                )),
+                FieldFilter::Since => self.date_range(Date::parse_iso(value), None),
+                FieldFilter::Until => self.date_range(None, Date::parse_iso(value)),
+            },
+        }
+    }
+
+    /// The plan for one piece of text (see the module documentation).
+    pub fn text(&self, text: &str, quoted: bool) -> Box<dyn TQuery> {
+        let f = self.fields;
+        let words = self.word_terms(text);
+        let grams: Vec<(u32, String)> = grams(text, self.seg.traditional())
+            .into_iter()
+            .map(|g| (g.position, g.text))
+            .collect();
+        let mut should: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        let mut add = |q: Option<Box<dyn TQuery>>, b: f32| {
+            if let Some(q) = q {
+                should.push((Occur::Should, boost(q, b)));
+            }
+        };
+        add(phrase(f.body, &words, 0), 4.0);
+        if !quoted && words.len() > 1 {
+            add(phrase(f.body, &words, NEAR_SLOP), 2.0);
+            let all = words
+                .iter()
+                .map(|(_, w)| {
+                    (
+                        Occur::Must,
+                        boxed(TermQuery::new(
+                            Term::from_field_text(f.body, w),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                    )
+                })
+                .collect();
+            add(Some(boxed(BooleanQuery::new(all))), 1.0);
+        }
+        match grams.as_slice() {
+            [(_, g)] if is_one_unit(g) => add(single_unit(f.grams, g), 3.0),
+            _ => add(phrase(f.grams, &grams, 0), 3.0),
+        }
+        add(phrase(f.title, &words, 0), 3.0);
+        add(phrase(f.heading, &words, 0), 2.0);
+        boxed(BooleanQuery::new(should))
+    }
+}
+
+/// Whether a gram is a single unit: one character, or one ASCII word.
+fn is_one_unit(g: &str) -> bool {
+    g.is_ascii() || g.chars().count() == 1
+}
+
+/// A query of one unit (one character, or one ASCII word) on the bigram field: every gram that
+/// begins or ends with it, or is it.
+fn single_unit(field: Field, unit: &str) -> Option<Box<dyn TQuery>> {
+    let u = regex_escape(unit);
+    let pattern = if unit.is_ascii() {
+        format!("{u}|{u}[^\\x00-\\x7f]|[^\\x00-\\x7f]{u}")
+    } else {
+        format!("{u}.*|.+{u}")
+    };
+    RegexQuery::from_pattern(&pattern, field)
+        .ok()
+        .map(|q| boxed(q))
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str, quoted: bool) -> Clause {
+        Clause::Text {
+            text: t.into(),
+            quoted,
+        }
+    }
+
+    #[test]
+    fn parses() {
+        let p =
+            parse("营商环境 \"专项资金\" OR 引导基金 -债务 NOT 风险 type:law year:2024").unwrap();
+        assert_eq!(
+            p.must,
+            [
+                text("营商环境", false),
+                Clause::Any(vec![text("专项资金", true), text("引导基金", false)]),
+                Clause::Field {
+                    field: FieldFilter::Type,
+                    value: "law".into()
+                },
+                Clause::Field {
+                    field: FieldFilter::Year,
+                    value: "2024".into()
+                },
+            ]
+        );
+        assert_eq!(p.must_not, [text("债务", false), text("风险", false)]);
+        let p = parse("title:“政府工作报告”").unwrap();
+        assert_eq!(
+            p.must,
+            [Clause::Field {
+                field: FieldFilter::Title,
+                value: "政府工作报告".into()
+            }]
+        );
+        let p = parse("“改革 项目”").unwrap();
+        assert_eq!(p.must, [text("改革 项目", true)]);
+    }
+
+    #[test]
+    fn bad_queries_say_why() {
+        const CASES: &[(&str, &str)] = &[
+            ("", "nothing to search for"),
+            ("   ", "nothing to search for"),
+            ("\"改革", "not closed"),
+            ("OR 改革", "both sides"),
+            ("改革 OR", "both sides"),
+            ("-改革", "only exclusions"),
+            ("改革 NOT", "after it"),
+            ("colour:red", "unknown field"),
+            ("type:memo", "unknown type"),
+            ("year:二〇二四", "not a year"),
+            ("since:2024-13-01", "not a date"),
+            ("title:", "needs a value"),
+        ];
+        for &(q, want) in CASES {
+            let e = parse(q).unwrap_err().to_string();
+            assert!(e.contains(want), "{q}: {e}");
+        }
+    }
+
+    #[test]
+    fn full_width_colon_and_plain_colons_in_text() {
+        // A colon after non-ASCII text is text, not a field.
+        let p = parse("主要目标:增长").unwrap();
+        assert_eq!(p.must, [text("主要目标:增长", false)]);
+    }
+
+    #[test]
+    fn regex_of_a_single_unit() {
+        assert_eq!(regex_escape("5.8"), "5\\.8");
+        assert!(single_unit(Fields::build().1.grams, "处").is_some());
+    }
+}

@@ -1,0 +1,272 @@
+//! Running a query: passages and documents found, grouped by document, reposts collapsed,
+//! snippets made.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
+
+use super::archive::Archive;
+use super::fingerprint::{resemblance, sketch_from_bytes, NEAR_DUPLICATE};
+use super::query::{parse, Planner, Query};
+use super::schema::Unit;
+use super::snippet::{Highlighter, Snippet};
+use crate::error::{Error, Result};
+use crate::model::Span;
+
+/// The answer to a query.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Units (documents and passages) that matched.
+    pub matched_units: usize,
+    /// Documents, best first.
+    pub hits: Vec<DocumentHit>,
+}
+
+/// A document that matched, with its best passages.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DocumentHit {
+    /// The document's key (its path).
+    pub key: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its date, ISO.
+    pub date: Option<String>,
+    /// Its type.
+    pub doc_type: String,
+    /// Issuer or speaker.
+    pub issuer: Option<String>,
+    /// 文号.
+    pub doc_number: Option<String>,
+    /// Its best score.
+    pub score: f32,
+    /// Its best passages, best first.
+    pub passages: Vec<PassageHit>,
+    /// Other keys holding the same text (reposts), collapsed into this hit.
+    pub reposts: Vec<String>,
+}
+
+/// A passage that matched.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PassageHit {
+    /// Markers of the enclosing sections (`二、 › （三）`); empty before the first heading.
+    pub section: String,
+    /// Heading of the innermost enclosing section.
+    pub heading: Option<String>,
+    /// The point's marker, where the passage is a point.
+    pub point: Option<String>,
+    /// Where it stands in the document's decoded text.
+    pub span: Span,
+    /// Its score.
+    pub score: f32,
+    /// The snippet.
+    pub snippet: Snippet,
+    /// The snippet with `<b>` marks, HTML-escaped.
+    pub html: String,
+}
+
+struct Stored {
+    doc: TantivyDocument,
+}
+
+impl Stored {
+    fn str(&self, f: tantivy::schema::Field) -> Option<String> {
+        self.doc
+            .get_first(f)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    }
+    fn u64(&self, f: tantivy::schema::Field) -> Option<u64> {
+        self.doc.get_first(f).and_then(|v| v.as_u64())
+    }
+}
+
+impl Archive {
+    /// Runs a query. Searches a snapshot of the archive as of the last commit.
+    pub fn search(&self, q: &Query) -> Result<SearchResults> {
+        let parsed = parse(&q.text)?;
+        let planner = Planner {
+            fields: &self.fields,
+            seg: &self.seg,
+        };
+        let tq = planner.plan(&parsed, q);
+        let searcher = self.reader.searcher();
+        let err = |source| Error::Index {
+            path: self.dir().to_path_buf(),
+            source,
+        };
+        let want = (q.limit * (q.passages + 1) * 4).max(50);
+        let (top, count) = searcher
+            .search(&*tq, &(TopDocs::with_limit(want).order_by_score(), Count))
+            .map_err(err)?;
+        let hl = Highlighter::new(&self.seg, &parsed.texts());
+        let f = &self.fields;
+
+        let mut hits: Vec<DocumentHit> = Vec::new();
+        let mut sketches: Vec<Vec<u64>> = Vec::new();
+        let mut by_key: HashMap<String, Option<usize>> = HashMap::new();
+        let mut doc_texts: HashMap<usize, String> = HashMap::new();
+        for (score, addr) in top {
+            let d = Stored {
+                doc: searcher.doc(addr).map_err(err)?,
+            };
+            let key = d.str(f.key).unwrap_or_default();
+            let slot = match by_key.get(&key) {
+                Some(slot) => *slot,
+                None => {
+                    // A repost of a document already listed joins it.
+                    let sk = self.sketch_of(&searcher, &key)?;
+                    let dup = sketches
+                        .iter()
+                        .position(|s| resemblance(s, &sk) >= NEAR_DUPLICATE);
+                    let slot = match dup {
+                        Some(i) => {
+                            hits[i].reposts.push(key.clone());
+                            None
+                        }
+                        None if hits.len() < q.limit => {
+                            hits.push(DocumentHit {
+                                key: key.clone(),
+                                title: d.str(f.title),
+                                date: d
+                                    .doc
+                                    .get_first(f.date)
+                                    .and_then(|v| v.as_datetime())
+                                    .map(iso),
+                                doc_type: d.str(f.doc_type).unwrap_or_default(),
+                                issuer: d.str(f.issuer),
+                                doc_number: d.str(f.doc_number),
+                                score,
+                                passages: Vec::new(),
+                                reposts: Vec::new(),
+                            });
+                            sketches.push(sk);
+                            Some(hits.len() - 1)
+                        }
+                        None => None,
+                    };
+                    by_key.insert(key, slot);
+                    slot
+                }
+            };
+            let Some(i) = slot else { continue };
+            let is_doc = d.str(f.unit).as_deref() == Some(Unit::Document.name());
+            if is_doc {
+                doc_texts.insert(i, d.str(f.text).unwrap_or_default());
+                continue;
+            }
+            if hits[i].passages.len() >= q.passages {
+                continue;
+            }
+            let text = d.str(f.text).unwrap_or_default();
+            let snippet = hl.snippet(&text, q.snippet_chars);
+            hits[i].passages.push(PassageHit {
+                section: d.str(f.section).unwrap_or_default(),
+                heading: d.str(f.heading),
+                point: d.str(f.point),
+                span: Span(
+                    d.u64(f.start).unwrap_or(0) as usize,
+                    d.u64(f.end).unwrap_or(0) as usize,
+                ),
+                score,
+                html: snippet.to_html(),
+                snippet,
+            });
+        }
+        // A document that matched only as a whole (its words spread over several passages)
+        // shows a snippet of its text.
+        for (i, h) in hits.iter_mut().enumerate() {
+            if h.passages.is_empty() {
+                if let Some(text) = doc_texts.get(&i) {
+                    let snippet = hl.snippet(text, q.snippet_chars);
+                    h.passages.push(PassageHit {
+                        section: String::new(),
+                        heading: None,
+                        point: None,
+                        span: Span(0, text.len()),
+                        score: h.score,
+                        html: snippet.to_html(),
+                        snippet,
+                    });
+                }
+            }
+        }
+        Ok(SearchResults {
+            query: q.text.clone(),
+            matched_units: count,
+            hits,
+        })
+    }
+}
+
+impl Archive {
+    /// The stored sketch of a document, found by its key.
+    fn sketch_of(&self, searcher: &tantivy::Searcher, key: &str) -> Result<Vec<u64>> {
+        use tantivy::query::{BooleanQuery, Occur, TermQuery};
+        use tantivy::schema::IndexRecordOption;
+        use tantivy::Term;
+        let f = &self.fields;
+        let term = |field, v: &str| -> Box<dyn tantivy::query::Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(f.key, key)),
+            (Occur::Must, term(f.unit, Unit::Document.name())),
+        ]);
+        let err = |source| Error::Index {
+            path: self.dir().to_path_buf(),
+            source,
+        };
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(1).order_by_score())
+            .map_err(err)?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(Vec::new());
+        };
+        let d: TantivyDocument = searcher.doc(*addr).map_err(err)?;
+        Ok(d.get_first(f.sketch)
+            .and_then(|v| v.as_bytes())
+            .map(sketch_from_bytes)
+            .unwrap_or_default())
+    }
+}
+
+pub(crate) fn iso(d: tantivy::DateTime) -> String {
+    let days = d.into_timestamp_secs().div_euclid(86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_round_trips() {
+        for s in [
+            "1970-01-01",
+            "1954-09-23",
+            "2000-02-29",
+            "2026-11-25",
+            "2030-12-31",
+        ] {
+            let d = crate::dates::Date::parse_iso(s).unwrap();
+            let t = tantivy::DateTime::from_timestamp_secs(d.days_since_epoch() * 86_400);
+            assert_eq!(super::iso(t), s);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The fields of an archive and the tokenizers they are indexed with.
+
+use std::sync::Arc;
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, STORED, STRING,
+};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::Index;
+
+use crate::segment::{for_each_gram, Segmenter, Traditional};
+
+/// Name of the word tokenizer in an index's tokenizer manager.
+pub const WORDS: &str = "zhengce_words";
+/// Name of the bigram tokenizer.
+pub const GRAMS: &str = "zhengce_grams";
+
+/// Which unit of an archive a record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// A whole document.
+    Document,
+    /// A passage: a section's own text, a point, or a paragraph-sized piece of either.
+    Passage,
+}
+
+impl Unit {
+    /// The value stored in the `unit` field.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Document => "document",
+            Unit::Passage => "passage",
+        }
+    }
+}
+
+/// The fields of the archive's schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// The document's key (its path as indexed); every unit of a document carries it.
+    pub key: Field,
+    /// `document` or `passage`.
+    pub unit: Field,
+    /// Content hash of the document's bytes, hex.
+    pub hash: Field,
+    /// MinHash sketch of the document's text, for collapsing reposts (document unit only).
+    pub sketch: Field,
+    /// The title (words).
+    pub title: Field,
+    /// `doc_type` name.
+    pub doc_type: Field,
+    /// Issuer or speaker (words).
+    pub issuer: Field,
+    /// 文号 as written.
+    pub doc_number: Field,
+    /// The document's date.
+    pub date: Field,
+    /// The document's year.
+    pub year: Field,
+    /// Markers of the enclosing sections, `二、 › （三）`.
+    pub section: Field,
+    /// Heading of the innermost enclosing section (words).
+    pub heading: Field,
+    /// The point's marker, where the passage is a point.
+    pub point: Field,
+    /// The text, indexed as words (not stored; see `text`).
+    pub body: Field,
+    /// The text, indexed as character bigrams.
+    pub grams: Field,
+    /// The text, stored for snippets.
+    pub text: Field,
+    /// Actors of the action points in the unit (words).
+    pub actors: Field,
+    /// Deadlines of the action points in the unit, ISO.
+    pub deadlines: Field,
+    /// Byte range of the unit in the document's decoded text.
+    pub start: Field,
+    /// End of that range.
+    pub end: Field,
+}
+
+impl Fields {
+    /// The schema and its fields.
+    pub fn build() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let positions = |tokenizer: &str| {
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+        };
+        let words_stored = TextOptions::default()
+            .set_indexing_options(positions(WORDS))
+            .set_stored();
+        let words = TextOptions::default().set_indexing_options(positions(WORDS));
+        let grams = TextOptions::default().set_indexing_options(positions(GRAMS));
+        let u64_stored = NumericOptions::default().set_stored();
+        let fields = Fields {
+            key: b.add_text_field("key", STRING | STORED),
+            unit: b.add_text_field("unit", STRING | STORED),
+            hash: b.add_text_field("hash", STRING | STORED),
+            sketch: b.add_bytes_field("sketch", STORED),
+            title: b.add_text_field("title", words_stored.clone()),
+            doc_type: b.add_text_field("doc_type", STRING | STORED),
+            issuer: b.add_text_field("issuer", words_stored.clone()),
+            doc_number: b.add_text_field("doc_number", STRING | STORED),
+            date: b.add_date_field(
+                "date",
+                DateOptions::default()
+                    .set_indexed()
+                    .set_stored()
+                    .set_fast()
+                    .set_precision(DateTimePrecision::Seconds),
+            ),
+            year: b.add_u64_field(
+                "year",
+                NumericOptions::default()
+                    .set_indexed()
+                    .set_stored()
+                    .set_fast(),
+            ),
+            section: b.add_text_field("section", STORED),
+            heading: b.add_text_field("heading", words_stored.clone()),
+            point: b.add_text_field("point", STORED),
+            body: b.add_text_field("body", words),
+            grams: b.add_text_field("grams", grams),
+            text: b.add_text_field("text", STORED),
+            actors: b.add_text_field("actors", words_stored),
+            deadlines: b.add_text_field("deadlines", STRING | STORED),
+            start: b.add_u64_field("start", u64_stored.clone()),
+            end: b.add_u64_field("end", u64_stored),
+        };
+        (b.build(), fields)
+    }
+}
+
+/// The string values of a stored field, whether stored one by one or as an array.
+pub fn stored_strings(d: &tantivy::TantivyDocument, field: Field) -> Vec<String> {
+    use tantivy::schema::Value;
+    let mut out = Vec::new();
+    for v in d.get_all(field) {
+        if let Some(s) = v.as_str() {
+            out.push(s.to_string());
+        } else if let Some(items) = v.as_array() {
+            out.extend(items.filter_map(|x| x.as_str().map(str::to_string)));
+        }
+    }
+    out
+}
+
+/// Registers the word and bigram tokenizers on an index, so that tantivy's own query parser and
+/// any field added later tokenize the way the archive does.
+pub fn register(index: &Index, seg: &Arc<Segmenter>) {
+    let m = index.tokenizers();
+    m.register(WORDS, WordTokenizer(Arc::clone(seg)));
+    m.register(GRAMS, GramTokenizer(seg.traditional()));
+}
+
+/// tantivy tokenizer over [`Segmenter::for_each_word`].
+#[derive(Clone)]
+pub struct WordTokenizer(pub Arc<Segmenter>);
+
+/// tantivy tokenizer over [`for_each_gram`].
+#[derive(Clone)]
+pub struct GramTokenizer(pub Traditional);
+
+/// Tokens computed up front.
+pub struct VecTokenStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+/// The word tokens of a text, as tantivy wants them.
+pub fn word_tokens(seg: &Segmenter, text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    seg.for_each_word(text, |w, span, position| {
+        out.push(Token {
+            offset_from: span.start(),
+            offset_to: span.end(),
+            position: position as usize,
+            text: w.to_string(),
+            position_length: 1,
+        })
+    });
+    out
+}
+
+/// The bigram tokens of a text, as tantivy wants them.
+pub fn gram_tokens(traditional: Traditional, text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for_each_gram(text, traditional, |g, span, position| {
+        out.push(Token {
+            offset_from: span.start(),
+            offset_to: span.end(),
+            position: position as usize,
+            text: g.to_string(),
+            position_length: 1,
+        })
+    });
+    out
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream {
+            tokens: word_tokens(&self.0, text),
+            next: 0,
+        }
+    }
+}
+
+impl Tokenizer for GramTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream {
+            tokens: gram_tokens(self.0, text),
+            next: 0,
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The `index` and `search` commands' terminal side: progress, summaries, result listing.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use zhengce::dates::Date;
+use zhengce::search::batch::{index_paths, Progress};
+use zhengce::search::{Archive, Query, SearchResults};
+use zhengce::DocType;
+
+/// A progress bar on a terminal.
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, files: usize) {
+        self.0.set_length(files as u64);
+    }
+    fn done(&self, _path: &Path, _bytes: u64) {
+        self.0.inc(1);
+    }
+}
+
+pub fn index(archive: &Archive, paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<ExitCode> {
+    let analyzer = zhengce::Analyzer::builder()
+        .max_input_bytes(max_bytes)
+        .build();
+    let t = Instant::now();
+    let report = if io::stderr().is_terminal() {
+        let bar = ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} (eta {eta})")
+                .expect("valid template"),
+        );
+        let r = index_paths(archive, &analyzer, paths, &Bar(bar.clone()));
+        bar.finish_and_clear();
+        r?
+    } else {
+        index_paths(archive, &analyzer, paths, &())?
+    };
+    let secs = t.elapsed().as_secs_f64();
+    eprintln!(
+        "zhengce: indexed {} files ({} new, {} changed, {} unchanged, {} removed), {:.1} MB in {:.1} s ({:.1} MB/s) into {}",
+        report.files,
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.removed.len(),
+        report.bytes as f64 / 1e6,
+        secs,
+        report.bytes as f64 / 1e6 / secs.max(1e-9),
+        archive.dir().display()
+    );
+    if report.failed.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "zhengce: {} files could not be indexed:",
+        report.failed.len()
+    );
+    for e in &report.failed {
+        eprintln!("  {e}");
+    }
+    Ok(ExitCode::from(2))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn query(
+    text: &str,
+    limit: usize,
+    passages: usize,
+    chars: usize,
+    doc_type: Option<String>,
+    issuer: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+) -> anyhow::Result<Query> {
+    let mut q = Query::new(text)
+        .limit(limit)
+        .passages(passages)
+        .snippet_chars(chars);
+    if let Some(t) = doc_type {
+        let t = DocType::from_name(&t).ok_or_else(|| {
+            anyhow::anyhow!(
+                "unknown --type `{t}`; one of {}",
+                DocType::ALL.map(DocType::name).join(", ")
+            )
+        })?;
+        q = q.doc_type(t);
+    }
+    if let Some(i) = issuer {
+        q = q.issuer(&i);
+    }
+    let date = |flag: &str, s: &str| {
+        Date::parse_iso(s)
+            .ok_or_else(|| anyhow::anyhow!("--{flag} `{s}` is not a date (YYYY-MM-DD)"))
+    };
+    if let Some(s) = since {
+        q = q.since(date("since", &s)?);
+    }
+    if let Some(u) = until {
+        q = q.until(date("until", &u)?);
+    }
+    Ok(q)
+}
+
+pub fn print(out: &mut impl Write, r: &SearchResults) -> io::Result<()> {
+    if r.hits.is_empty() {
+        return writeln!(out, "no results for `{}`", r.query);
+    }
+    let colour = io::stdout().is_terminal();
+    for (i, h) in r.hits.iter().enumerate() {
+        let mut meta = vec![h.doc_type.clone()];
+        meta.extend(h.date.clone());
+        meta.extend(h.issuer.clone());
+        meta.extend(h.doc_number.clone());
+        writeln!(
+            out,
+            "{}. {}  [{}]",
+            i + 1,
+            h.title.as_deref().unwrap_or("(no title)"),
+            meta.join(" · ")
+        )?;
+        writeln!(out, "   {}", h.key)?;
+        for p in &h.passages {
+            let mut place = p.section.clone();
+            if let Some(hd) = &p.heading {
+                place = format!("{place} {hd}");
+            }
+            if let Some(pt) = &p.point {
+                place = format!("{place} · {pt}");
+            }
+            if !place.trim().is_empty() {
+                writeln!(out, "   {}", place.trim())?;
+            }
+            let s = if colour {
+                p.snippet.to_ansi()
+            } else {
+                p.snippet.to_plain()
+            };
+            writeln!(out, "     {s}")?;
+        }
+        for k in &h.reposts {
+            writeln!(out, "   also: {k}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
