@@ -121,6 +121,13 @@ pub(crate) fn doc_type(
     opening: &str,
     has_articles: bool,
 ) -> DocType {
+    // Traditional texts (`講話`, `政府工作報告`) are typed as their simplified forms.
+    use crate::segment::fold::simplified;
+    let title = title.map(simplified);
+    let title = title.as_deref();
+    let salutation = salutation.map(simplified);
+    let salutation = salutation.as_deref();
+    let opening = simplified(opening);
     if let Some(t) = title {
         if let Some((_, ty)) = type_word(t) {
             return ty;

@@ -192,6 +192,7 @@ pub fn index_paths(
         _ => true,
     });
     report.removed.sort();
+    report.failed = failed;
     archive.commit()?;
     Ok(report)
 }

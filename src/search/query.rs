@@ -434,7 +434,7 @@ impl Planner<'_> {
         phrase(field, &self.word_terms(text), 0).unwrap_or_else(|| boxed(BooleanQuery::new(vec![])))
     }
 
-    fn clause(&self, c: &Clause) -> Box<dyn TQuery> {
+    pub fn clause(&self, c: &Clause) -> Box<dyn TQuery> {
         let f = self.fields;
         match c {
             Clause::Text { text, quoted } => self.text(text, *quoted),
@@ -455,6 +455,18 @@ impl Planner<'_> {
                 FieldFilter::Since => self.date_range(Date::parse_iso(value), None),
                 FieldFilter::Until => self.date_range(None, Date::parse_iso(value)),
             },
+        }
+    }
+
+    /// `text` as an exact substring, on the bigram field.
+    fn substring(&self, text: &str) -> Option<Box<dyn TQuery>> {
+        let gs: Vec<(u32, String)> = grams(text, self.seg.traditional())
+            .into_iter()
+            .map(|g| (g.position, g.text))
+            .collect();
+        match gs.as_slice() {
+            [(_, g)] if is_one_unit(g) => single_unit(self.fields.grams, g),
+            _ => phrase(self.fields.grams, &gs, 0),
         }
     }
 
@@ -492,6 +504,19 @@ impl Planner<'_> {
         match grams.as_slice() {
             [(_, g)] if is_one_unit(g) => add(single_unit(f.grams, g), 3.0),
             _ => add(phrase(f.grams, &grams, 0), 3.0),
+        }
+        // Every word present as a substring, however the text was cut around it: `改革项目`
+        // finds `改革的项目建设`, where jieba made one word of 项目建设.
+        if !quoted && words.len() > 1 {
+            let parts: Vec<(Occur, Box<dyn TQuery>)> = words
+                .iter()
+                .filter(|(_, w)| w.chars().count() > 1)
+                .filter_map(|(_, w)| self.substring(w))
+                .map(|q| (Occur::Must, q))
+                .collect();
+            if !parts.is_empty() {
+                add(Some(boxed(BooleanQuery::new(parts))), 0.5);
+            }
         }
         add(phrase(f.title, &words, 0), 3.0);
         add(phrase(f.heading, &words, 0), 2.0);

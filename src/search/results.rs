@@ -104,6 +104,7 @@ impl Archive {
             .search(&*tq, &(TopDocs::with_limit(want).order_by_score(), Count))
             .map_err(err)?;
         let hl = Highlighter::new(&self.seg, &parsed.texts());
+        let excluded = self.excluded_keys(&searcher, &planner, &parsed.must_not)?;
         let f = &self.fields;
 
         let mut hits: Vec<DocumentHit> = Vec::new();
@@ -115,6 +116,9 @@ impl Archive {
                 doc: searcher.doc(addr).map_err(err)?,
             };
             let key = d.str(f.key).unwrap_or_default();
+            if excluded.contains(&key) {
+                continue;
+            }
             let slot = match by_key.get(&key) {
                 Some(slot) => *slot,
                 None => {
@@ -204,6 +208,44 @@ impl Archive {
 }
 
 impl Archive {
+    /// Keys of the documents that match any excluded clause: `-x` leaves out documents that
+    /// mention x anywhere, not just the passages that do.
+    fn excluded_keys(
+        &self,
+        searcher: &tantivy::Searcher,
+        planner: &Planner<'_>,
+        must_not: &[super::query::Clause],
+    ) -> Result<std::collections::HashSet<String>> {
+        use tantivy::collector::DocSetCollector;
+        use tantivy::query::{BooleanQuery, Occur, TermQuery};
+        let mut out = std::collections::HashSet::new();
+        if must_not.is_empty() {
+            return Ok(out);
+        }
+        let any = BooleanQuery::new(
+            must_not
+                .iter()
+                .map(|c| (Occur::Should, planner.clause(c)))
+                .collect(),
+        );
+        let unit: Box<dyn tantivy::query::Query> = Box::new(TermQuery::new(
+            tantivy::Term::from_field_text(self.fields.unit, Unit::Document.name()),
+            tantivy::schema::IndexRecordOption::Basic,
+        ));
+        let q = BooleanQuery::new(vec![(Occur::Must, Box::new(any)), (Occur::Must, unit)]);
+        let err = |source| Error::Index {
+            path: self.dir().to_path_buf(),
+            source,
+        };
+        for addr in searcher.search(&q, &DocSetCollector).map_err(err)? {
+            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
+            if let Some(k) = d.get_first(self.fields.key).and_then(|v| v.as_str()) {
+                out.insert(k.to_string());
+            }
+        }
+        Ok(out)
+    }
+
     /// The stored sketch of a document, found by its key.
     fn sketch_of(&self, searcher: &tantivy::Searcher, key: &str) -> Result<Vec<u64>> {
         use tantivy::query::{BooleanQuery, Occur, TermQuery};

@@ -67,6 +67,15 @@ pub fn simplify(c: char) -> Option<char> {
         .map(|i| t.pairs[i].1)
 }
 
+/// `s` with the traditional characters of the table made simplified (nothing else changed).
+pub fn simplified(s: &str) -> Cow<'_, str> {
+    if s.chars().any(|c| simplify(c).is_some()) {
+        Cow::Owned(s.chars().map(|c| simplify(c).unwrap_or(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// The search form of one character, or `None` when it stays.
 #[inline]
 pub fn search_fold(c: char, traditional: Traditional) -> Option<char> {

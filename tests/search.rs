@@ -1,0 +1,354 @@
+//! Search over a small archive of texts written for these tests: substrings across jieba's
+//! word boundaries, phrases that must and must not match, exact highlights, full-width and
+//! traditional queries, filters, reposts, re-indexing, and a bad file in the batch.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use zhengce::dates::Date;
+use zhengce::search::batch::{index_paths, IndexReport};
+use zhengce::search::{Archive, OpenMode, Query, SearchResults};
+use zhengce::{Analyzer, DocType};
+
+const NOTICE: &str = "东江市人民政府办公厅关于加快推进政务服务改革的通知
+东政办发〔2026〕5号
+
+各区人民政府，市政府各部门：
+
+一、总体要求
+
+到2026年底前，全面实现政务服务一网通办，企业和群众办事满意度明显提升。
+
+二、主要任务
+
+（一）清理积压事项。各区要在6月底前完成积压的待处理审批事项清理，逐项建立台账。
+
+（二）推进改革的项目建设。市政务服务管理局要牵头推进改革的项目建设，确保按期完成。
+
+三、保障措施
+
+各部门要加强协调配合，形成工作合力。
+
+东江市人民政府办公厅
+2026年1月15日
+";
+
+const SPEECH_TRADITIONAL: &str = "在全市營商環境大會上的講話
+——2025年3月2日
+
+同志們：
+
+一、充分認識優化營商環境的重要意義
+
+今年以來，我們圍繞改革項目建設做了大量工作，營商環境持續改善。
+
+二、抓好重點任務
+
+要把優化營商環境作為一號工程，切實為企業排憂解難。
+";
+
+const REPORT: &str = "2024年清河县政府工作报告
+——2024年1月10日在清河县第十八届人民代表大会第三次会议上
+
+各位代表：
+
+一、2023年工作回顾
+
+过去一年，全县数字经济核心产业增加值增长12%，新建5G基站300个。
+
+二、2024年工作安排
+
+大力发展县域经济，推动农产品加工业提质增效，力争规上工业增加值增长8%。
+";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    archive: Archive,
+    report: IndexReport,
+    files: PathBuf,
+}
+
+/// One archive shared by the read-only tests.
+static FIX: LazyLock<Fixture> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("docs");
+    std::fs::create_dir_all(files.join("sub")).unwrap();
+    write(&files, "notice.txt", NOTICE.as_bytes());
+    write(&files, "speech.txt", SPEECH_TRADITIONAL.as_bytes());
+    // The report in GB18030.
+    let (gb, _, bad) = encoding_rs::GB18030.encode(REPORT);
+    assert!(!bad);
+    write(&files.join("sub"), "report.txt", &gb);
+    // A repost of the notice with web furniture around it.
+    let repost =
+        format!("来源：东江市人民政府网\n发布时间：2026-01-16\n{NOTICE}【打印】【关闭】\n");
+    write(&files.join("sub"), "notice_repost.txt", repost.as_bytes());
+    // A corrupt file and a file of another kind (skipped by the walk).
+    write(
+        &files,
+        "corrupt.txt",
+        &[0, 159, 146, 150, 0, 0, 1, 2, 3, 255, 254],
+    );
+    write(&files, "data.json", b"{}");
+    let archive = Archive::builder()
+        .heap_bytes(64 << 20)
+        .threads(1)
+        .open(&dir.path().join("index"), OpenMode::Create)
+        .unwrap();
+    let report = index_paths(
+        &archive,
+        &Analyzer::default(),
+        std::slice::from_ref(&files),
+        &(),
+    )
+    .unwrap();
+    Fixture {
+        _dir: dir,
+        archive,
+        report,
+        files,
+    }
+});
+
+fn search(q: Query) -> SearchResults {
+    FIX.archive.search(&q).unwrap()
+}
+
+fn keys(r: &SearchResults) -> Vec<String> {
+    r.hits
+        .iter()
+        .map(|h| {
+            Path::new(&h.key)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+/// Every highlight of every passage, as text.
+fn marked(r: &SearchResults) -> Vec<String> {
+    r.hits
+        .iter()
+        .flat_map(|h| &h.passages)
+        .flat_map(|p| {
+            p.snippet
+                .highlights
+                .iter()
+                .map(|&(s, e)| p.snippet.text[s..e].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_corrupt_file_does_not_stop_the_batch() {
+    let r = &FIX.report;
+    assert_eq!(r.files, 5, "{r:?}");
+    assert_eq!(r.added, 4, "{r:?}");
+    assert_eq!(r.failed.len(), 1, "{r:?}");
+    assert!(
+        r.failed[0].to_string().contains("corrupt.txt"),
+        "{}",
+        r.failed[0]
+    );
+}
+
+#[test]
+fn substring_across_word_boundaries() {
+    // jieba keeps 待处理 as one word; the bigram field still finds 处理 inside it.
+    let r = search(Query::new("处理"));
+    assert_eq!(keys(&r), ["notice.txt"], "{r:#?}");
+    assert!(marked(&r).iter().all(|m| m == "处理"), "{:?}", marked(&r));
+    let p = &r.hits[0].passages[0];
+    assert_eq!(p.section, "二、 › （一）");
+    assert_eq!(p.heading.as_deref(), Some("清理积压事项"));
+}
+
+#[test]
+fn words_apart_match_unquoted_but_not_as_a_phrase() {
+    // 改革的项目 has both words; the quoted phrase needs them together.
+    let r = search(Query::new("改革项目"));
+    let k = keys(&r);
+    assert!(k.contains(&"notice.txt".to_string()), "{k:?}");
+    assert!(k.contains(&"speech.txt".to_string()), "{k:?}");
+    let r = search(Query::new("\"改革项目\""));
+    assert_eq!(keys(&r), ["speech.txt"], "{r:#?}");
+    // In the traditional text the phrase is highlighted whole, in its own characters.
+    assert_eq!(marked(&r), ["改革項目"]);
+}
+
+#[test]
+fn punctuation_gap_is_kept() {
+    // 协调配合，形成 — a comma stands between 配合 and 形成.
+    assert!(search(Query::new("\"配合，形成\"")).hits.len() == 1);
+    assert!(search(Query::new("\"配合形成\"")).hits.is_empty());
+}
+
+#[test]
+fn traditional_and_full_width_queries() {
+    let r = search(Query::new("營商環境"));
+    assert_eq!(keys(&r), ["speech.txt"]);
+    let r = search(Query::new("营商环境"));
+    assert_eq!(keys(&r), ["speech.txt"]);
+    assert!(
+        marked(&r).iter().all(|m| m == "營商環境"),
+        "{:?}",
+        marked(&r)
+    );
+    let r = search(Query::new("２０２６年底前"));
+    assert_eq!(keys(&r), ["notice.txt"], "{r:#?}");
+    assert_eq!(r.hits[0].reposts.len(), 1, "{r:#?}");
+}
+
+#[test]
+fn highlights_cover_exactly_the_match() {
+    for q in ["一网通办", "数字经济", "规上工业增加值", "台账"] {
+        let r = search(Query::new(q));
+        assert!(!r.hits.is_empty(), "{q}");
+        let m = marked(&r);
+        assert!(!m.is_empty() && m.iter().all(|x| x == q), "{q}: {m:?}");
+        // The HTML form marks the same text.
+        let html = &r.hits[0].passages[0].html;
+        assert!(html.contains(&format!("<b>{q}</b>")), "{html}");
+    }
+}
+
+#[test]
+fn reposts_collapse_into_one_hit() {
+    let r = search(Query::new("一网通办"));
+    assert_eq!(r.hits.len(), 1, "{r:#?}");
+    let all: Vec<&str> = std::iter::once(r.hits[0].key.as_str())
+        .chain(r.hits[0].reposts.iter().map(String::as_str))
+        .collect();
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all.iter().any(|k| k.ends_with("notice_repost.txt")));
+}
+
+#[test]
+fn gb18030_file_is_searchable() {
+    let r = search(Query::new("5G基站"));
+    assert_eq!(keys(&r), ["report.txt"]);
+    assert_eq!(r.hits[0].date.as_deref(), Some("2024-01-10"));
+    assert_eq!(r.hits[0].doc_type, "work_report");
+}
+
+#[test]
+fn filters() {
+    let all = keys(&search(Query::new("工作")));
+    assert!(all.len() >= 3, "{all:?}");
+    let speech = keys(&search(Query::new("工作").doc_type(DocType::Speech)));
+    assert_eq!(speech, ["speech.txt"]);
+    let since = keys(&search(
+        Query::new("工作").since(Date::parse_iso("2026-01-01").unwrap()),
+    ));
+    assert_eq!(since, ["notice.txt"], "reposts collapse into it");
+    let until = keys(&search(
+        Query::new("工作").until(Date::parse_iso("2024-12-31").unwrap()),
+    ));
+    assert_eq!(until, ["report.txt"]);
+    let issuer = keys(&search(Query::new("工作").issuer("人民政府办公厅")));
+    assert_eq!(issuer, ["notice.txt"]);
+    // The same filters in the query text.
+    assert_eq!(
+        keys(&search(Query::new("工作 type:speech"))),
+        ["speech.txt"]
+    );
+    assert_eq!(keys(&search(Query::new("工作 year:2024"))), ["report.txt"]);
+    assert_eq!(
+        keys(&search(Query::new("工作 -营商环境 -一网通办"))),
+        ["report.txt"]
+    );
+    assert_eq!(keys(&search(Query::new("5G基站 OR 一号工程"))).len(), 2,);
+}
+
+#[test]
+fn empty_result_and_bad_query() {
+    let r = search(Query::new("量子纠缠"));
+    assert!(r.hits.is_empty());
+    assert_eq!(r.matched_units, 0);
+    let e = FIX.archive.search(&Query::new("\"营商")).unwrap_err();
+    assert!(e.to_string().contains("not closed"), "{e}");
+}
+
+#[test]
+fn results_serialise_with_b_marks() {
+    let r = search(Query::new("一网通办"));
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(json.contains("<b>一网通办</b>"), "{json}");
+}
+
+#[test]
+fn reindexing_updates_changed_files_and_removes_deleted_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let a = write(&docs, "a.txt", NOTICE.as_bytes());
+    let b = write(&docs, "b.txt", REPORT.as_bytes());
+    write(&docs, "c.txt", SPEECH_TRADITIONAL.as_bytes());
+    let ix = dir.path().join("ix");
+    let open = || {
+        Archive::builder()
+            .threads(1)
+            .heap_bytes(32 << 20)
+            .open(&ix, OpenMode::OpenOrCreate)
+            .unwrap()
+    };
+    let an = Analyzer::default();
+    let run =
+        |archive: &Archive| index_paths(archive, &an, std::slice::from_ref(&docs), &()).unwrap();
+    {
+        let archive = open();
+        let r = run(&archive);
+        assert_eq!((r.added, r.updated, r.unchanged), (3, 0, 0));
+    }
+    // Again, nothing changed.
+    let archive = open();
+    let units = archive.num_units();
+    let r = run(&archive);
+    assert_eq!((r.added, r.updated, r.unchanged), (0, 0, 3), "{r:?}");
+    assert_eq!(archive.num_units(), units);
+    // Change one, delete one.
+    std::fs::write(&a, NOTICE.replace("一网通办", "跨省通办")).unwrap();
+    std::fs::remove_file(&b).unwrap();
+    let r = run(&archive);
+    assert_eq!((r.added, r.updated, r.unchanged), (0, 1, 1), "{r:?}");
+    assert_eq!(r.removed.len(), 1, "{r:?}");
+    assert!(r.removed[0].ends_with("b.txt"));
+    assert!(archive
+        .search(&Query::new("一网通办"))
+        .unwrap()
+        .hits
+        .is_empty());
+    assert_eq!(
+        archive.search(&Query::new("跨省通办")).unwrap().hits.len(),
+        1
+    );
+    assert!(archive
+        .search(&Query::new("5G基站"))
+        .unwrap()
+        .hits
+        .is_empty());
+    assert_eq!(archive.documents().unwrap().len(), 2);
+}
+
+#[test]
+fn archive_is_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Archive>();
+    let counts: Vec<usize> = std::thread::scope(|s| {
+        let hs: Vec<_> = ["一网通办", "营商环境", "数字经济", "处理"]
+            .into_iter()
+            .map(|q| s.spawn(move || search(Query::new(q)).hits.len()))
+            .collect();
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(counts.iter().all(|&n| n >= 1), "{counts:?}");
+    let _ = &FIX.files;
+}
