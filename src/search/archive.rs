@@ -7,12 +7,11 @@ use std::sync::{Arc, RwLock};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Value};
-use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::fingerprint::{content_hash, sketch, sketch_bytes};
 use super::passages::{passages, CleanText};
-use super::schema::{gram_tokens, register, word_tokens, Fields, Unit};
+use super::schema::{register, Fields, Unit};
 use crate::dates::Date;
 use crate::error::{Error, Result};
 use crate::model::Document;
@@ -268,16 +267,13 @@ impl Archive {
         self.reader.searcher().num_docs()
     }
 
-    /// The tantivy records of one document: the document unit first, then its passages. The
-    /// text is cut into words once; each passage takes its slice of the tokens. Bigrams are
-    /// indexed for passages only: an exact substring lies inside one passage, and the document
-    /// unit is there for words spread over several.
+    /// The tantivy records of one document: the document unit first, then its passages.
+    /// Bigrams are indexed for passages only: an exact substring lies inside one passage, and
+    /// the document unit is there for words spread over several.
     fn records(&self, entry: Entry<'_>) -> Vec<Record> {
         let f = &self.fields;
         let doc = entry.doc;
         let clean = CleanText::new(entry.text, doc);
-        let words = word_tokens(&self.seg, &clean.text);
-        let grams = gram_tokens(self.seg.traditional(), &clean.text);
         let hash = content_hash(entry.text);
         let date = doc.date.as_deref().and_then(Date::parse_iso);
         let issuer = doc.front.issuer.as_ref().or(doc.front.speaker.as_ref());
@@ -310,9 +306,9 @@ impl Archive {
         for p in &ps {
             let mut d = common.clone();
             d.insert(f.unit, str_value(Unit::Passage.name()));
-            d.insert(f.body, pre_tokenized(slice_tokens(&words, p.start, p.end)));
-            d.insert(f.grams, pre_tokenized(slice_tokens(&grams, p.start, p.end)));
-            d.insert(f.text, str_value(&clean.text[p.start..p.end]));
+            let text = &clean.text[p.start..p.end];
+            d.insert(f.body, str_value(text));
+            d.insert(f.grams, str_value(text));
             d.insert(f.section, str_value(&p.section));
             if let Some(h) = &p.heading {
                 d.insert(f.heading, str_value(h));
@@ -333,7 +329,6 @@ impl Archive {
             f.sketch,
             OwnedValue::Bytes(sketch_bytes(&sketch(&clean.text))),
         );
-        d.insert(f.body, pre_tokenized(words));
         insert_all(
             &mut d,
             f.actors,
@@ -346,25 +341,17 @@ impl Archive {
         );
         d.insert(f.start, OwnedValue::U64(0));
         d.insert(f.end, OwnedValue::U64(entry.text.len() as u64));
-        d.insert(f.text, OwnedValue::Str(clean.text));
+        d.insert(f.body, OwnedValue::Str(clean.text));
         out.insert(0, d);
         out
     }
 }
 
-/// A record as the writer takes it. Unlike tantivy's default document, a map of owned values
-/// hands pre-tokenized text to the indexer without a round trip through JSON.
+/// A record as the writer takes it.
 pub(crate) type Record = BTreeMap<Field, OwnedValue>;
 
 fn str_value(s: &str) -> OwnedValue {
     OwnedValue::Str(s.to_string())
-}
-
-fn pre_tokenized(tokens: Vec<Token>) -> OwnedValue {
-    OwnedValue::PreTokStr(PreTokenizedString {
-        text: String::new(),
-        tokens,
-    })
 }
 
 /// Several values of one field (distinct, in order); nothing when there are none.
@@ -379,19 +366,4 @@ fn insert_all<'a>(d: &mut Record, field: Field, values: impl Iterator<Item = &'a
     if !vs.is_empty() {
         d.insert(field, OwnedValue::Array(vs));
     }
-}
-
-/// The tokens within `[start, end)` of the text, with offsets made relative to `start`.
-fn slice_tokens(tokens: &[Token], start: usize, end: usize) -> Vec<Token> {
-    let from = tokens.partition_point(|t| t.offset_from < start);
-    let to = tokens.partition_point(|t| t.offset_from < end);
-    tokens[from..to]
-        .iter()
-        .filter(|t| t.offset_to <= end)
-        .map(|t| Token {
-            offset_from: t.offset_from - start,
-            offset_to: t.offset_to - start,
-            ..t.clone()
-        })
-        .collect()
 }

@@ -160,13 +160,13 @@ impl Archive {
             let Some(i) = slot else { continue };
             let is_doc = d.str(f.unit).as_deref() == Some(Unit::Document.name());
             if is_doc {
-                doc_texts.insert(i, d.str(f.text).unwrap_or_default());
+                doc_texts.insert(i, d.str(f.body).unwrap_or_default());
                 continue;
             }
             if hits[i].passages.len() >= q.passages {
                 continue;
             }
-            let text = d.str(f.text).unwrap_or_default();
+            let text = d.str(f.body).unwrap_or_default();
             let snippet = hl.snippet(&text, q.snippet_chars);
             hits[i].passages.push(PassageHit {
                 section: d.str(f.section).unwrap_or_default(),

@@ -9,7 +9,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::Index;
 
-use crate::segment::{for_each_gram, Segmenter, Traditional};
+use crate::segment::{scan_grams, Folded, Segmenter, Traditional};
 
 /// Name of the word tokenizer in an index's tokenizer manager.
 pub const WORDS: &str = "zhengce_words";
@@ -64,12 +64,10 @@ pub struct Fields {
     pub heading: Field,
     /// The point's marker, where the passage is a point.
     pub point: Field,
-    /// The text, indexed as words (not stored; see `text`).
+    /// The text, indexed as words and stored (the snippet source).
     pub body: Field,
     /// The text, indexed as character bigrams.
     pub grams: Field,
-    /// The text, stored for snippets.
-    pub text: Field,
     /// Actors of the action points in the unit (words).
     pub actors: Field,
     /// Deadlines of the action points in the unit, ISO.
@@ -92,7 +90,6 @@ impl Fields {
         let words_stored = TextOptions::default()
             .set_indexing_options(positions(WORDS))
             .set_stored();
-        let words = TextOptions::default().set_indexing_options(positions(WORDS));
         let grams = TextOptions::default().set_indexing_options(positions(GRAMS));
         let u64_stored = NumericOptions::default().set_stored();
         let fields = Fields {
@@ -122,9 +119,8 @@ impl Fields {
             section: b.add_text_field("section", STORED),
             heading: b.add_text_field("heading", words_stored.clone()),
             point: b.add_text_field("point", STORED),
-            body: b.add_text_field("body", words),
+            body: b.add_text_field("body", words_stored.clone()),
             grams: b.add_text_field("grams", grams),
-            text: b.add_text_field("text", STORED),
             actors: b.add_text_field("actors", words_stored),
             deadlines: b.add_text_field("deadlines", STRING | STORED),
             start: b.add_u64_field("start", u64_stored.clone()),
@@ -156,79 +152,92 @@ pub fn register(index: &Index, seg: &Arc<Segmenter>) {
     m.register(GRAMS, GramTokenizer(seg.traditional()));
 }
 
-/// tantivy tokenizer over [`Segmenter::for_each_word`].
+/// tantivy tokenizer over [`Segmenter::scan_words`].
 #[derive(Clone)]
 pub struct WordTokenizer(pub Arc<Segmenter>);
 
-/// tantivy tokenizer over [`for_each_gram`].
+/// tantivy tokenizer over [`scan_grams`].
 #[derive(Clone)]
 pub struct GramTokenizer(pub Traditional);
 
-/// Tokens computed up front.
-pub struct VecTokenStream {
-    tokens: Vec<Token>,
+/// Tokens of one text: the folded text, the token ranges found in it, and one [`Token`]
+/// refilled at each step, so that no token allocates.
+pub struct SpanTokenStream<'a> {
+    folded: Folded<'a>,
+    /// `(first start, first end, second start, second end, position)` in the folded text; a
+    /// word or a lone unit has an empty second range.
+    spans: Vec<[u32; 5]>,
     next: usize,
+    token: Token,
 }
 
-impl TokenStream for VecTokenStream {
+impl<'a> SpanTokenStream<'a> {
+    fn new(folded: Folded<'a>, spans: Vec<[u32; 5]>) -> Self {
+        SpanTokenStream {
+            folded,
+            spans,
+            next: 0,
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for SpanTokenStream<'_> {
     fn advance(&mut self) -> bool {
+        let Some(&[s1, e1, s2, e2, pos]) = self.spans.get(self.next) else {
+            return false;
+        };
         self.next += 1;
-        self.next <= self.tokens.len()
+        let ft = self.folded.as_str();
+        let t = &mut self.token;
+        t.text.clear();
+        t.text.push_str(&ft[s1 as usize..e1 as usize]);
+        t.text.push_str(&ft[s2 as usize..e2 as usize]);
+        t.offset_from = self.folded.to_original(s1 as usize);
+        t.offset_to = self.folded.to_original(e1.max(e2) as usize);
+        t.position = pos as usize;
+        t.position_length = 1;
+        true
     }
     fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
+        &self.token
     }
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        &mut self.token
     }
 }
 
-/// The word tokens of a text, as tantivy wants them.
-pub fn word_tokens(seg: &Segmenter, text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    seg.for_each_word(text, |w, span, position| {
-        out.push(Token {
-            offset_from: span.start(),
-            offset_to: span.end(),
-            position: position as usize,
-            text: w.to_string(),
-            position_length: 1,
-        })
+/// The word token stream of a text.
+pub fn word_stream<'a>(seg: &Segmenter, text: &'a str) -> SpanTokenStream<'a> {
+    let folded = Folded::new(text, seg.traditional());
+    let mut spans = Vec::with_capacity(text.len() / 5);
+    seg.scan_words(folded.as_str(), |s, e, p| {
+        spans.push([s as u32, e as u32, e as u32, e as u32, p])
     });
-    out
+    SpanTokenStream::new(folded, spans)
 }
 
-/// The bigram tokens of a text, as tantivy wants them.
-pub fn gram_tokens(traditional: Traditional, text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    for_each_gram(text, traditional, |g, span, position| {
-        out.push(Token {
-            offset_from: span.start(),
-            offset_to: span.end(),
-            position: position as usize,
-            text: g.to_string(),
-            position_length: 1,
-        })
+/// The bigram token stream of a text.
+pub fn gram_stream(traditional: Traditional, text: &str) -> SpanTokenStream<'_> {
+    let folded = Folded::new(text, traditional);
+    let mut spans = Vec::with_capacity(text.len() / 3);
+    scan_grams(folded.as_str(), |a, b, p| {
+        let (s2, e2) = b.unwrap_or((a.1, a.1));
+        spans.push([a.0 as u32, a.1 as u32, s2 as u32, e2 as u32, p])
     });
-    out
+    SpanTokenStream::new(folded, spans)
 }
 
 impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        VecTokenStream {
-            tokens: word_tokens(&self.0, text),
-            next: 0,
-        }
+    type TokenStream<'a> = SpanTokenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanTokenStream<'a> {
+        word_stream(&self.0, text)
     }
 }
 
 impl Tokenizer for GramTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        VecTokenStream {
-            tokens: gram_tokens(self.0, text),
-            next: 0,
-        }
+    type TokenStream<'a> = SpanTokenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanTokenStream<'a> {
+        gram_stream(self.0, text)
     }
 }

@@ -166,22 +166,36 @@ impl Segmenter {
     pub fn for_each_word(&self, text: &str, mut f: impl FnMut(&str, Span, u32)) {
         let folded = Folded::new(text, self.traditional);
         let ft = folded.as_str();
+        self.scan_words(ft, |s, e, pos| {
+            f(
+                &ft[s..e],
+                Span(folded.to_original(s), folded.to_original(e)),
+                pos,
+            )
+        });
+    }
+
+    /// Calls `f(start, end, position)` with byte ranges of an already folded text: the words
+    /// of [`Segmenter::for_each_word`] without the map back.
+    pub fn scan_words(&self, ft: &str, mut f: impl FnMut(usize, usize, u32)) {
         let mut pos = Positions::default();
-        let mut emit = |s: usize, e: usize, pos: &mut Positions| {
-            let w = &ft[s..e];
-            match classify(w) {
-                Kind::Space => {}
-                Kind::Punct => pos.gap(),
-                Kind::Word => f(
-                    w,
-                    Span(folded.to_original(s), folded.to_original(e)),
-                    pos.next(),
-                ),
-            }
+        let mut emit = |s: usize, e: usize, pos: &mut Positions| match classify(&ft[s..e]) {
+            Kind::Space => {}
+            Kind::Punct => pos.gap(),
+            Kind::Word => f(s, e, pos.next()),
         };
         // Stretches cut by jieba, and protected matches between them.
-        let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
         let mut cut_from = 0;
+        let cut = |from: usize,
+                   to: usize,
+                   pos: &mut Positions,
+                   emit: &mut dyn FnMut(usize, usize, &mut Positions)| {
+            if from < to {
+                for t in self.jieba.cut(&ft[from..to], true) {
+                    emit(from + t.byte_start, from + t.byte_end, pos);
+                }
+            }
+        };
         for m in PROTECTED.find_iter(ft) {
             let before = ft[..m.start()].chars().next_back();
             let attached = match m.as_str().as_bytes()[0] {
@@ -192,21 +206,12 @@ impl Segmenter {
                 _ => false,
             };
             if !attached {
-                pieces.push((cut_from, m.start(), false));
-                pieces.push((m.start(), m.end(), true));
+                cut(cut_from, m.start(), &mut pos, &mut emit);
+                emit(m.start(), m.end(), &mut pos);
                 cut_from = m.end();
             }
         }
-        pieces.push((cut_from, ft.len(), false));
-        for (from, to, protected) in pieces {
-            if protected {
-                emit(from, to, &mut pos);
-            } else if from < to {
-                for t in self.jieba.cut(&ft[from..to], true) {
-                    emit(from + t.byte_start, from + t.byte_end, &mut pos);
-                }
-            }
-        }
+        cut(cut_from, ft.len(), &mut pos, &mut emit);
     }
 
     /// The folded words of `text` joined by one space: the form `export` writes for engines
@@ -265,10 +270,21 @@ enum Kind {
 fn classify(w: &str) -> Kind {
     if w.chars().all(char::is_whitespace) {
         Kind::Space
-    } else if w.chars().any(char::is_alphanumeric) {
+    } else if w.chars().any(|c| c.is_ascii_alphanumeric() || is_letter(c)) {
         Kind::Word
     } else {
         Kind::Punct
+    }
+}
+
+/// A non-ASCII letter or digit, with the common Chinese characters decided without a table
+/// look-up.
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => false,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -293,31 +309,36 @@ pub fn for_each_gram(text: &str, traditional: Traditional, mut f: impl FnMut(&st
     let folded = Folded::new(text, traditional);
     let ft = folded.as_str();
     let mut buf = String::new();
-    // The previous unit of the current run: (start, end) in the folded text.
+    scan_grams(ft, |a, b, pos| {
+        buf.clear();
+        buf.push_str(&ft[a.0..a.1]);
+        let end = match b {
+            Some((s, e)) => {
+                buf.push_str(&ft[s..e]);
+                e
+            }
+            None => a.1,
+        };
+        f(
+            &buf,
+            Span(folded.to_original(a.0), folded.to_original(end)),
+            pos,
+        );
+    });
+}
+
+/// Calls `f(first unit, second unit, position)` with byte ranges of an already folded text:
+/// the grams of [`for_each_gram`] as the units they join (`None` for a lone unit).
+pub fn scan_grams(ft: &str, mut f: impl FnMut((usize, usize), Option<(usize, usize)>, u32)) {
+    let b = ft.as_bytes();
+    // The previous unit of the current run.
     let mut prev: Option<(usize, usize)> = None;
     let mut pos: u32 = 0;
     let mut run_len = 0u32;
-    let flush_single = |prev: Option<(usize, usize)>,
-                        run_len: u32,
-                        f: &mut dyn FnMut(&str, Span, u32),
-                        pos: u32| {
-        if let (Some((s, e)), 1) = (prev, run_len) {
-            f(
-                &ft[s..e],
-                Span(folded.to_original(s), folded.to_original(e)),
-                pos,
-            );
-        }
-    };
     let mut i = 0;
-    let b = ft.as_bytes();
     while i < b.len() {
         let c = ft[i..].chars().next().expect("boundary");
         let len = c.len_utf8();
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
         let unit_end = if c.is_ascii_alphanumeric() {
             let mut j = i + 1;
             while j < b.len()
@@ -329,22 +350,18 @@ pub fn for_each_gram(text: &str, traditional: Traditional, mut f: impl FnMut(&st
                 j += 1;
             }
             Some(j)
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+        } else if c.is_whitespace() {
+            i += len;
+            continue;
+        } else if is_letter(c) {
             Some(i + len)
         } else {
             None
         };
         match unit_end {
             Some(e) => {
-                if let Some((ps, pe)) = prev {
-                    buf.clear();
-                    buf.push_str(&ft[ps..pe]);
-                    buf.push_str(&ft[i..e]);
-                    f(
-                        &buf,
-                        Span(folded.to_original(ps), folded.to_original(e)),
-                        pos,
-                    );
+                if let Some(p) = prev {
+                    f(p, Some((i, e)), pos);
                     pos += 1;
                 }
                 prev = Some((i, e));
@@ -353,7 +370,9 @@ pub fn for_each_gram(text: &str, traditional: Traditional, mut f: impl FnMut(&st
             }
             None => {
                 if run_len > 0 {
-                    flush_single(prev, run_len, &mut f, pos);
+                    if let (Some(p), 1) = (prev, run_len) {
+                        f(p, None, pos);
+                    }
                     pos += 2;
                 }
                 prev = None;
@@ -362,7 +381,9 @@ pub fn for_each_gram(text: &str, traditional: Traditional, mut f: impl FnMut(&st
             }
         }
     }
-    flush_single(prev, run_len, &mut f, pos);
+    if let (Some(p), 1) = (prev, run_len) {
+        f(p, None, pos);
+    }
 }
 
 /// The grams of `text`, collected.
