@@ -93,6 +93,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print the words of a text as the archive indexes them, joined by spaces (the form
+    /// `export` writes, for cutting queries to a cluster loaded from it).
+    Cut {
+        /// The text.
+        text: String,
+        /// A user dictionary, as for `index`.
+        #[arg(long)]
+        dict: Option<PathBuf>,
+    },
     /// Write every passage of an archive with its fields and its words, one JSON object a line,
     /// for loading into Quickwit or Elasticsearch/OpenSearch (see the README).
     Export {
@@ -299,6 +308,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 Format::Text => search_cli::print(&mut out, &results)?,
             }
+            out.flush()?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Cut { text, dict } => {
+            let mut seg = zhengce::segment::Segmenter::builder();
+            if let Some(d) = &dict {
+                seg = seg.user_dict_file(d)?;
+            }
+            writeln!(out, "{}", seg.build()?.joined(&text))?;
             out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }

@@ -1,0 +1,179 @@
+//! `segment`, `index` and `query`.
+//!
+//! - `segment`: our word segmentation (normalisation, policy dictionary, protected patterns,
+//!   offsets) against a bare `jieba.cut` with the default dictionary on the same texts.
+//! - `index`: indexing an archive of more than 100 MB, built by interleaving the paragraphs of
+//!   the bundled corpus and `../shared/corpus-real/` (so that no two files are reposts of each
+//!   other), on 2 threads with both granularities.
+//! - `query`: the labelled queries of `tests/data/queries.tsv`, planned, run and given
+//!   snippets over that archive; besides criterion's figures, the median and p99 of single
+//!   queries are printed.
+//!
+//! Run: `cargo bench --bench search` (the `index` group takes some minutes).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use zhengce::search::batch::index_paths;
+use zhengce::search::{Archive, OpenMode, Query};
+use zhengce::segment::Segmenter;
+use zhengce::Analyzer;
+
+/// The archive the `index` and `query` benches use is at least this large.
+const ARCHIVE_BYTES: usize = 100_000_000;
+
+fn texts() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("corpus")];
+    let real = root.join("../shared/corpus-real");
+    if real.exists() {
+        dirs.push(real);
+    } else {
+        eprintln!("corpus-real is absent; the archive is built from the bundled corpus only");
+    }
+    let (files, _) = zhengce::search::batch::collect_files(&dirs);
+    files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| zhengce::decode::read_path(p, 1 << 30).ok())
+        .map(|d| d.text)
+        .collect()
+}
+
+/// Writes an archive of more than [`ARCHIVE_BYTES`]: round k pairs text i with text i+k+1,
+/// taking their lines in turn.
+fn write_archive(texts: &[String], dir: &Path) -> usize {
+    let lines: Vec<Vec<&str>> = texts.iter().map(|t| t.lines().collect()).collect();
+    let n = lines.len();
+    let mut total = 0;
+    let mut round = 0;
+    while total < ARCHIVE_BYTES {
+        let sub = dir.join(format!("{round:03}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        for (i, own) in lines.iter().enumerate() {
+            let other = &lines[(i + round + 1) % n];
+            let mut out = String::new();
+            for (j, l) in own.iter().enumerate() {
+                out.push_str(l);
+                out.push('\n');
+                if j % 2 == 1 {
+                    if let Some(o) = other.get(j / 2) {
+                        out.push_str(o);
+                        out.push('\n');
+                    }
+                }
+            }
+            total += out.len();
+            std::fs::write(sub.join(format!("{i:04}.txt")), out).unwrap();
+        }
+        round += 1;
+    }
+    total
+}
+
+fn open(dir: &Path) -> Archive {
+    Archive::builder()
+        .threads(2)
+        .open(dir, OpenMode::Create)
+        .unwrap()
+}
+
+fn queries() -> Vec<String> {
+    let mut qs: Vec<String> = include_str!("../tests/data/queries.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .map(str::to_string)
+        .collect();
+    qs.dedup();
+    qs
+}
+
+fn bench(c: &mut Criterion) {
+    let texts = texts();
+    let bytes: usize = texts.iter().map(String::len).sum();
+
+    let seg = Segmenter::new();
+    let jieba = jieba_rs::Jieba::new();
+    let mut g = c.benchmark_group("segment");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("zhengce_words", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for t in &texts {
+                seg.for_each_word(black_box(t), |_, _, _| n += 1);
+            }
+            n
+        })
+    });
+    g.bench_function("jieba_cut", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| jieba.cut(black_box(t), true).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let src = tempfile::tempdir().unwrap();
+    let archive_bytes = write_archive(&texts, src.path());
+    let roots = [src.path().to_path_buf()];
+    let analyzer = Analyzer::default();
+    let mut g = c.benchmark_group("index");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(120))
+        .throughput(Throughput::Bytes(archive_bytes as u64));
+    g.bench_function("two_threads", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |dir| {
+                let archive = open(&dir.path().join("ix"));
+                let r = index_paths(&archive, &analyzer, &roots, &()).unwrap();
+                assert!(r.failed.is_empty());
+                dir
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+
+    let ix = tempfile::tempdir().unwrap();
+    let archive = open(&ix.path().join("ix"));
+    index_paths(&archive, &analyzer, &roots, &()).unwrap();
+    let qs: Vec<Query> = queries().iter().map(|q| Query::new(q)).collect();
+    // Median and p99 of single queries, snippets included.
+    let mut times: Vec<Duration> = Vec::new();
+    for _ in 0..20 {
+        for q in &qs {
+            let t = Instant::now();
+            black_box(archive.search(q).unwrap());
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    let at = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    eprintln!(
+        "query: {} runs over {} MB: median {:?}, p99 {:?}",
+        times.len(),
+        archive_bytes / 1_000_000,
+        at(0.5),
+        at(0.99)
+    );
+    let mut g = c.benchmark_group("query");
+    g.throughput(Throughput::Elements(qs.len() as u64));
+    g.bench_function("labelled_set", |b| {
+        b.iter(|| {
+            qs.iter()
+                .map(|q| archive.search(q).unwrap().hits.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+    let _: PathBuf = ix.path().to_path_buf();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
