@@ -151,5 +151,5 @@ fn cut_prints_the_indexed_words() {
         .args(["cut", "力争２０２６年底前编制完成十五五规划"])
         .assert()
         .success()
-        .stdout("力争 2026年 底前 编制 完成 十五五 规划\n");
+        .stdout("力争 2026年 底 前 编制 完成 十五五 规划\n");
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::{BytesColumn, StrColumn};
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
@@ -99,7 +100,7 @@ impl Archive {
             path: self.dir().to_path_buf(),
             source,
         };
-        let want = (q.limit * (q.passages + 1) * 4).max(50);
+        let want = (q.limit * (q.passages + 1) * 2).max(50);
         let (top, count) = searcher
             .search(&*tq, &(TopDocs::with_limit(want).order_by_score(), Count))
             .map_err(err)?;
@@ -107,23 +108,30 @@ impl Archive {
         let excluded = self.excluded_keys(&searcher, &planner, &parsed.must_not)?;
         let f = &self.fields;
 
+        // Keys and units come from fast columns; stored documents are read only for the
+        // passages shown (and a document's text only when it must stand in for them).
+        let mut cols = Columns::default();
         let mut hits: Vec<DocumentHit> = Vec::new();
+        let mut filled: Vec<bool> = Vec::new();
+        let mut doc_units: Vec<Option<tantivy::DocAddress>> = Vec::new();
         let mut sketches: Vec<Vec<u64>> = Vec::new();
         let mut by_key: HashMap<String, Option<usize>> = HashMap::new();
-        let mut doc_texts: HashMap<usize, String> = HashMap::new();
         for (score, addr) in top {
-            let d = Stored {
-                doc: searcher.doc(addr).map_err(err)?,
-            };
-            let key = d.str(f.key).unwrap_or_default();
+            let (key, is_doc) = cols.key_unit(&searcher, addr).map_err(err)?;
             if excluded.contains(&key) {
                 continue;
             }
             let slot = match by_key.get(&key) {
                 Some(slot) => *slot,
+                None if hits.len() >= q.limit => {
+                    // The list is full: later documents are neither shown nor checked for
+                    // being reposts of those shown.
+                    by_key.insert(key, None);
+                    continue;
+                }
                 None => {
                     // A repost of a document already listed joins it.
-                    let sk = self.sketch_of(&searcher, &key)?;
+                    let sk = self.sketch_of(&searcher, &mut cols, &key)?;
                     let dup = sketches
                         .iter()
                         .position(|s| resemblance(s, &sk) >= NEAR_DUPLICATE);
@@ -132,39 +140,42 @@ impl Archive {
                             hits[i].reposts.push(key.clone());
                             None
                         }
-                        None if hits.len() < q.limit => {
+                        None => {
                             hits.push(DocumentHit {
                                 key: key.clone(),
-                                title: d.str(f.title),
-                                date: d
-                                    .doc
-                                    .get_first(f.date)
-                                    .and_then(|v| v.as_datetime())
-                                    .map(iso),
-                                doc_type: d.str(f.doc_type).unwrap_or_default(),
-                                issuer: d.str(f.issuer),
-                                doc_number: d.str(f.doc_number),
+                                title: None,
+                                date: None,
+                                doc_type: String::new(),
+                                issuer: None,
+                                doc_number: None,
                                 score,
                                 passages: Vec::new(),
                                 reposts: Vec::new(),
                             });
+                            filled.push(false);
+                            doc_units.push(None);
                             sketches.push(sk);
                             Some(hits.len() - 1)
                         }
-                        None => None,
                     };
                     by_key.insert(key, slot);
                     slot
                 }
             };
             let Some(i) = slot else { continue };
-            let is_doc = d.str(f.unit).as_deref() == Some(Unit::Document.name());
             if is_doc {
-                doc_texts.insert(i, d.str(f.body).unwrap_or_default());
+                doc_units[i] = Some(addr);
                 continue;
             }
             if hits[i].passages.len() >= q.passages {
                 continue;
+            }
+            let d = Stored {
+                doc: searcher.doc(addr).map_err(err)?,
+            };
+            if !filled[i] {
+                self.fill(&mut hits[i], &d);
+                filled[i] = true;
             }
             let text = d.str(f.body).unwrap_or_default();
             let snippet = hl.snippet(&text, q.snippet_chars);
@@ -184,20 +195,30 @@ impl Archive {
         // A document that matched only as a whole (its words spread over several passages)
         // shows a snippet of its text.
         for (i, h) in hits.iter_mut().enumerate() {
-            if h.passages.is_empty() {
-                if let Some(text) = doc_texts.get(&i) {
-                    let snippet = hl.snippet(text, q.snippet_chars);
-                    h.passages.push(PassageHit {
-                        section: String::new(),
-                        heading: None,
-                        point: None,
-                        span: Span(0, text.len()),
-                        score: h.score,
-                        html: snippet.to_html(),
-                        snippet,
-                    });
-                }
+            if !h.passages.is_empty() {
+                continue;
             }
+            let Some(addr) = doc_units[i] else { continue };
+            let d = Stored {
+                doc: searcher.doc(addr).map_err(err)?,
+            };
+            if !filled[i] {
+                self.fill(h, &d);
+            }
+            let text = d.str(f.body).unwrap_or_default();
+            let snippet = hl.snippet(&text, q.snippet_chars);
+            h.passages.push(PassageHit {
+                section: String::new(),
+                heading: None,
+                point: None,
+                span: Span(
+                    d.u64(f.start).unwrap_or(0) as usize,
+                    d.u64(f.end).unwrap_or(0) as usize,
+                ),
+                score: h.score,
+                html: snippet.to_html(),
+                snippet,
+            });
         }
         Ok(SearchResults {
             query: q.text.clone(),
@@ -246,8 +267,14 @@ impl Archive {
         Ok(out)
     }
 
-    /// The stored sketch of a document, found by its key.
-    fn sketch_of(&self, searcher: &tantivy::Searcher, key: &str) -> Result<Vec<u64>> {
+    /// The sketch of a document, found by its key: its document unit through the index, the
+    /// sketch from a fast column.
+    fn sketch_of(
+        &self,
+        searcher: &tantivy::Searcher,
+        cols: &mut Columns,
+        key: &str,
+    ) -> Result<Vec<u64>> {
         use tantivy::query::{BooleanQuery, Occur, TermQuery};
         use tantivy::schema::IndexRecordOption;
         use tantivy::Term;
@@ -272,11 +299,87 @@ impl Archive {
         let Some((_, addr)) = top.first() else {
             return Ok(Vec::new());
         };
-        let d: TantivyDocument = searcher.doc(*addr).map_err(err)?;
-        Ok(d.get_first(f.sketch)
-            .and_then(|v| v.as_bytes())
-            .map(sketch_from_bytes)
-            .unwrap_or_default())
+        cols.sketch(searcher, *addr).map_err(err)
+    }
+
+    /// Fills a hit's document fields from any of its stored units.
+    fn fill(&self, h: &mut DocumentHit, d: &Stored) {
+        let f = &self.fields;
+        h.title = d.str(f.title);
+        h.date = d
+            .doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .map(iso);
+        h.doc_type = d.str(f.doc_type).unwrap_or_default();
+        h.issuer = d.str(f.issuer);
+        h.doc_number = d.str(f.doc_number);
+    }
+}
+
+/// Fast columns of the segments a search touches, opened once per segment.
+#[derive(Default)]
+struct Columns {
+    segments: HashMap<u32, SegmentColumns>,
+    buf: Vec<u8>,
+}
+
+struct SegmentColumns {
+    key: StrColumn,
+    unit: StrColumn,
+    sketch: Option<BytesColumn>,
+}
+
+impl Columns {
+    fn get(&mut self, searcher: &tantivy::Searcher, seg: u32) -> tantivy::Result<&SegmentColumns> {
+        if !self.segments.contains_key(&seg) {
+            let ff = searcher.segment_reader(seg).fast_fields();
+            let missing =
+                |name: &str| tantivy::TantivyError::SchemaError(format!("no fast column {name}"));
+            let cols = SegmentColumns {
+                key: ff.str("key")?.ok_or_else(|| missing("key"))?,
+                unit: ff.str("unit")?.ok_or_else(|| missing("unit"))?,
+                sketch: ff.bytes("sketch")?,
+            };
+            self.segments.insert(seg, cols);
+        }
+        Ok(&self.segments[&seg])
+    }
+
+    /// A unit's document key, and whether it is the document unit.
+    fn key_unit(
+        &mut self,
+        searcher: &tantivy::Searcher,
+        addr: tantivy::DocAddress,
+    ) -> tantivy::Result<(String, bool)> {
+        let cols = self.get(searcher, addr.segment_ord)?;
+        let mut key = String::new();
+        if let Some(o) = cols.key.term_ords(addr.doc_id).next() {
+            cols.key.ord_to_str(o, &mut key)?;
+        }
+        let mut unit = String::new();
+        if let Some(o) = cols.unit.term_ords(addr.doc_id).next() {
+            cols.unit.ord_to_str(o, &mut unit)?;
+        }
+        Ok((key, unit == Unit::Document.name()))
+    }
+
+    fn sketch(
+        &mut self,
+        searcher: &tantivy::Searcher,
+        addr: tantivy::DocAddress,
+    ) -> tantivy::Result<Vec<u64>> {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        let cols = self.get(searcher, addr.segment_ord)?;
+        if let Some(sk) = &cols.sketch {
+            if let Some(o) = sk.term_ords(addr.doc_id).next() {
+                sk.ord_to_bytes(o, &mut buf)?;
+            }
+        }
+        let out = sketch_from_bytes(&buf);
+        self.buf = buf;
+        Ok(out)
     }
 }
 

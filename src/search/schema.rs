@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, STORED, STRING,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::Index;
@@ -93,10 +93,10 @@ impl Fields {
         let grams = TextOptions::default().set_indexing_options(positions(GRAMS));
         let u64_stored = NumericOptions::default().set_stored();
         let fields = Fields {
-            key: b.add_text_field("key", STRING | STORED),
-            unit: b.add_text_field("unit", STRING | STORED),
+            key: b.add_text_field("key", STRING | STORED | FAST),
+            unit: b.add_text_field("unit", STRING | STORED | FAST),
             hash: b.add_text_field("hash", STRING | STORED),
-            sketch: b.add_bytes_field("sketch", STORED),
+            sketch: b.add_bytes_field("sketch", FAST),
             title: b.add_text_field("title", words_stored.clone()),
             doc_type: b.add_text_field("doc_type", STRING | STORED),
             issuer: b.add_text_field("issuer", words_stored.clone()),

@@ -184,34 +184,44 @@ impl Segmenter {
             Kind::Punct => pos.gap(),
             Kind::Word => f(s, e, pos.next()),
         };
-        // Stretches cut by jieba, and protected matches between them.
-        let mut cut_from = 0;
-        let cut = |from: usize,
-                   to: usize,
-                   pos: &mut Positions,
-                   emit: &mut dyn FnMut(usize, usize, &mut Positions)| {
-            if from < to {
-                for t in self.jieba.cut(&ft[from..to], true) {
-                    emit(from + t.byte_start, from + t.byte_end, pos);
+        // Protected matches, then one jieba pass over the whole text whose words are merged
+        // with them: a word a match covers is dropped, a word it cuts keeps its remainder.
+        let mut ms: Vec<(usize, usize)> = Vec::new();
+        if ft.contains(['年', '〔', '十']) {
+            for m in PROTECTED.find_iter(ft) {
+                let before = ft[..m.start()].chars().next_back();
+                let attached = match m.as_str().as_bytes()[0] {
+                    b'0'..=b'9' => before.is_some_and(|c| c.is_ascii_digit()),
+                    _ if m.as_str().starts_with('十') => {
+                        before.is_some_and(|c| "一二三四五六七八九十百千两〇零".contains(c))
+                    }
+                    _ => false,
+                };
+                if !attached {
+                    ms.push((m.start(), m.end()));
                 }
-            }
-        };
-        for m in PROTECTED.find_iter(ft) {
-            let before = ft[..m.start()].chars().next_back();
-            let attached = match m.as_str().as_bytes()[0] {
-                b'0'..=b'9' => before.is_some_and(|c| c.is_ascii_digit()),
-                _ if m.as_str().starts_with('十') => {
-                    before.is_some_and(|c| "一二三四五六七八九十百千两〇零".contains(c))
-                }
-                _ => false,
-            };
-            if !attached {
-                cut(cut_from, m.start(), &mut pos, &mut emit);
-                emit(m.start(), m.end(), &mut pos);
-                cut_from = m.end();
             }
         }
-        cut(cut_from, ft.len(), &mut pos, &mut emit);
+        let mut mi = 0;
+        let mut done = 0;
+        for t in self.jieba.cut(ft, true) {
+            let (mut s, e) = (t.byte_start.max(done), t.byte_end);
+            while let Some(&(m_start, m_end)) = ms.get(mi) {
+                if s >= e || m_start >= e {
+                    break;
+                }
+                if s < m_start {
+                    emit(s, m_start, &mut pos);
+                }
+                emit(m_start, m_end, &mut pos);
+                mi += 1;
+                done = m_end;
+                s = s.max(m_end);
+            }
+            if s < e {
+                emit(s, e, &mut pos);
+            }
+        }
     }
 
     /// The folded words of `text` joined by one space: the form `export` writes for engines
