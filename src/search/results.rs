@@ -332,18 +332,21 @@ struct SegmentColumns {
 
 impl Columns {
     fn get(&mut self, searcher: &tantivy::Searcher, seg: u32) -> tantivy::Result<&SegmentColumns> {
-        if !self.segments.contains_key(&seg) {
-            let ff = searcher.segment_reader(seg).fast_fields();
-            let missing =
-                |name: &str| tantivy::TantivyError::SchemaError(format!("no fast column {name}"));
-            let cols = SegmentColumns {
-                key: ff.str("key")?.ok_or_else(|| missing("key"))?,
-                unit: ff.str("unit")?.ok_or_else(|| missing("unit"))?,
-                sketch: ff.bytes("sketch")?,
-            };
-            self.segments.insert(seg, cols);
+        use std::collections::hash_map::Entry;
+        match self.segments.entry(seg) {
+            Entry::Occupied(e) => Ok(e.into_mut()),
+            Entry::Vacant(e) => {
+                let ff = searcher.segment_reader(seg).fast_fields();
+                let missing = |name: &str| {
+                    tantivy::TantivyError::SchemaError(format!("no fast column {name}"))
+                };
+                Ok(e.insert(SegmentColumns {
+                    key: ff.str("key")?.ok_or_else(|| missing("key"))?,
+                    unit: ff.str("unit")?.ok_or_else(|| missing("unit"))?,
+                    sketch: ff.bytes("sketch")?,
+                }))
+            }
         }
-        Ok(&self.segments[&seg])
     }
 
     /// A unit's document key, and whether it is the document unit.
