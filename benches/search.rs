@@ -91,6 +91,19 @@ fn queries() -> Vec<String> {
     qs
 }
 
+/// Whether the command line's filter (if any) can select benchmarks of `group`, so that the
+/// archive is not built for `cargo bench --bench search -- segment`.
+fn wanted(group: &str) -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    filters.is_empty()
+        || filters
+            .iter()
+            .any(|f| group.contains(f.as_str()) || f.starts_with(group))
+}
+
 fn bench(c: &mut Criterion) {
     let texts = texts();
     let bytes: usize = texts.iter().map(String::len).sum();
@@ -117,6 +130,9 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+    if !wanted("index") && !wanted("query") {
+        return;
+    }
 
     let src = tempfile::tempdir().unwrap();
     let archive_bytes = write_archive(&texts, src.path());

@@ -169,6 +169,8 @@ pub struct SpanTokenStream<'a> {
     spans: Vec<[u32; 5]>,
     next: usize,
     token: Token,
+    /// Walk states of the offset map for starts and ends (both ascend).
+    at: (usize, usize),
 }
 
 impl<'a> SpanTokenStream<'a> {
@@ -178,6 +180,7 @@ impl<'a> SpanTokenStream<'a> {
             spans,
             next: 0,
             token: Token::default(),
+            at: (0, 0),
         }
     }
 }
@@ -193,8 +196,12 @@ impl TokenStream for SpanTokenStream<'_> {
         t.text.clear();
         t.text.push_str(&ft[s1 as usize..e1 as usize]);
         t.text.push_str(&ft[s2 as usize..e2 as usize]);
-        t.offset_from = self.folded.to_original(s1 as usize);
-        t.offset_to = self.folded.to_original(e1.max(e2) as usize);
+        t.offset_from = self
+            .folded
+            .to_original_ascending(s1 as usize, &mut self.at.0);
+        t.offset_to = self
+            .folded
+            .to_original_ascending(e1.max(e2) as usize, &mut self.at.1);
         t.position = pos as usize;
         t.position_length = 1;
         true

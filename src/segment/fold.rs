@@ -137,6 +137,23 @@ impl<'a> Folded<'a> {
         &self.text
     }
 
+    /// [`Folded::to_original`] for offsets that never go down between calls sharing `state`
+    /// (start at 0): a walk instead of a search.
+    #[inline]
+    pub fn to_original_ascending(&self, pos: usize, state: &mut usize) -> usize {
+        let cps = &self.checkpoints;
+        while *state < cps.len() && cps[*state].0 <= pos {
+            *state += 1;
+        }
+        match *state {
+            0 => pos,
+            i => {
+                let (n, o) = cps[i - 1];
+                o + (pos - n)
+            }
+        }
+    }
+
     /// Maps a byte offset of the folded text (on a char boundary) to the input.
     pub fn to_original(&self, pos: usize) -> usize {
         match self.checkpoints.partition_point(|&(n, _)| n <= pos) {
@@ -181,6 +198,14 @@ mod tests {
                 );
             }
             assert_eq!(f.to_original(f.as_str().len()), input.len());
+            let mut state = 0;
+            for (i, _) in f.as_str().char_indices() {
+                assert_eq!(
+                    f.to_original_ascending(i, &mut state),
+                    f.to_original(i),
+                    "{input} at {i}"
+                );
+            }
         }
     }
 

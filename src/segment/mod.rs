@@ -166,12 +166,11 @@ impl Segmenter {
     pub fn for_each_word(&self, text: &str, mut f: impl FnMut(&str, Span, u32)) {
         let folded = Folded::new(text, self.traditional);
         let ft = folded.as_str();
+        let mut at = 0;
         self.scan_words(ft, |s, e, pos| {
-            f(
-                &ft[s..e],
-                Span(folded.to_original(s), folded.to_original(e)),
-                pos,
-            )
+            let start = folded.to_original_ascending(s, &mut at);
+            let span = Span(start, folded.to_original_ascending(e, &mut at));
+            f(&ft[s..e], span, pos)
         });
     }
 
@@ -319,6 +318,7 @@ pub fn for_each_gram(text: &str, traditional: Traditional, mut f: impl FnMut(&st
     let folded = Folded::new(text, traditional);
     let ft = folded.as_str();
     let mut buf = String::new();
+    let (mut at_start, mut at_end) = (0, 0);
     scan_grams(ft, |a, b, pos| {
         buf.clear();
         buf.push_str(&ft[a.0..a.1]);
@@ -331,7 +331,10 @@ pub fn for_each_gram(text: &str, traditional: Traditional, mut f: impl FnMut(&st
         };
         f(
             &buf,
-            Span(folded.to_original(a.0), folded.to_original(end)),
+            Span(
+                folded.to_original_ascending(a.0, &mut at_start),
+                folded.to_original_ascending(end, &mut at_end),
+            ),
             pos,
         );
     });
