@@ -105,12 +105,12 @@ impl Archive {
             .search(&*tq, &(TopDocs::with_limit(want).order_by_score(), Count))
             .map_err(err)?;
         let hl = Highlighter::new(&self.seg, &parsed.texts());
-        let excluded = self.excluded_keys(&searcher, &planner, &parsed.must_not)?;
+        let mut cols = Columns::default();
+        let excluded = self.excluded_keys(&searcher, &mut cols, &planner, &parsed.must_not)?;
         let f = &self.fields;
 
         // Keys and units come from fast columns; stored documents are read only for the
         // passages shown (and a document's text only when it must stand in for them).
-        let mut cols = Columns::default();
         let mut hits: Vec<DocumentHit> = Vec::new();
         let mut filled: Vec<bool> = Vec::new();
         let mut doc_units: Vec<Option<tantivy::DocAddress>> = Vec::new();
@@ -234,6 +234,7 @@ impl Archive {
     fn excluded_keys(
         &self,
         searcher: &tantivy::Searcher,
+        cols: &mut Columns,
         planner: &Planner<'_>,
         must_not: &[super::query::Clause],
     ) -> Result<std::collections::HashSet<String>> {
@@ -259,10 +260,7 @@ impl Archive {
             source,
         };
         for addr in searcher.search(&q, &DocSetCollector).map_err(err)? {
-            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
-            if let Some(k) = d.get_first(self.fields.key).and_then(|v| v.as_str()) {
-                out.insert(k.to_string());
-            }
+            out.insert(cols.key_unit(searcher, addr).map_err(err)?.0);
         }
         Ok(out)
     }
