@@ -352,3 +352,27 @@ fn archive_is_shared_across_threads() {
     assert!(counts.iter().all(|&n| n >= 1), "{counts:?}");
     let _ = &FIX.files;
 }
+
+#[test]
+fn a_file_named_twice_is_indexed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let a = write(&docs, "a.txt", NOTICE.as_bytes());
+    let archive = Archive::builder()
+        .threads(1)
+        .heap_bytes(32 << 20)
+        .open(&dir.path().join("ix"), OpenMode::Create)
+        .unwrap();
+    let r = index_paths(
+        &archive,
+        &Analyzer::default(),
+        &[docs.clone(), a, docs],
+        &(),
+    )
+    .unwrap();
+    assert_eq!((r.files, r.added), (1, 1), "{r:?}");
+    let hits = archive.search(&Query::new("一网通办")).unwrap().hits;
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].reposts.is_empty(), "{hits:?}");
+}

@@ -114,13 +114,16 @@ pub fn index_paths(
     let known = archive.documents()?;
     let (files, mut failed) = collect_files(roots);
     progress.start(files.len());
-    let keyed: Vec<(PathBuf, String)> = files
+    let mut keyed: Vec<(PathBuf, String)> = files
         .into_iter()
         .map(|p| {
             let k = key_of(&p);
             (p, k)
         })
         .collect();
+    // A file named twice (`index docs docs/a.txt`) is indexed once.
+    let mut seen_keys = HashSet::new();
+    keyed.retain(|(_, k)| seen_keys.insert(k.clone()));
     let results: Vec<(u64, std::result::Result<Outcome, Error>)> = keyed
         .par_iter()
         .map(|(path, key)| {
