@@ -126,7 +126,10 @@ pub fn print(out: &mut impl Write, r: &SearchResults) -> io::Result<()> {
         for p in &h.passages {
             let mut place = p.section.clone();
             if let Some(hd) = &p.heading {
-                place = format!("{place} {hd}");
+                // An article's heading is its whole first sentence: show its start.
+                let short: String = hd.chars().take(40).collect();
+                let more = if short.len() < hd.len() { "…" } else { "" };
+                place = format!("{place} {short}{more}");
             }
             if let Some(pt) = &p.point {
                 place = format!("{place} · {pt}");
