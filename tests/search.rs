@@ -376,3 +376,31 @@ fn a_file_named_twice_is_indexed_once() {
     assert_eq!(hits.len(), 1);
     assert!(hits[0].reposts.is_empty(), "{hits:?}");
 }
+
+#[test]
+fn add_file_and_remove() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "report.txt", REPORT.as_bytes());
+    let archive = Archive::builder()
+        .threads(1)
+        .heap_bytes(32 << 20)
+        .open(&dir.path().join("ix"), OpenMode::Create)
+        .unwrap();
+    let key = archive.add_file(&p, &Analyzer::default()).unwrap();
+    archive.commit().unwrap();
+    let r = archive.search(&Query::new("县域经济")).unwrap();
+    assert_eq!(r.hits.len(), 1);
+    assert_eq!(r.hits[0].key, key);
+    archive.remove(&key).unwrap();
+    archive.commit().unwrap();
+    assert!(archive
+        .search(&Query::new("县域经济"))
+        .unwrap()
+        .hits
+        .is_empty());
+    assert_eq!(archive.num_units(), 0);
+    // A bad file is a typed error naming it.
+    let bad = write(dir.path(), "bad.txt", &[0, 0, 0, 1]);
+    let e = archive.add_file(&bad, &Analyzer::default()).unwrap_err();
+    assert!(e.to_string().contains("bad.txt"), "{e}");
+}

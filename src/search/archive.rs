@@ -220,6 +220,21 @@ impl Archive {
         })
     }
 
+    /// Reads, decodes and analyses a file and adds it under its key ([`super::batch::key_of`]:
+    /// its absolute path). Returns the key.
+    pub fn add_file(&self, path: &Path, analyzer: &crate::Analyzer) -> Result<String> {
+        let d = crate::decode::read_path(path, analyzer.max_input_bytes())?;
+        let mut doc = analyzer.analyze(&d.text);
+        doc.encoding = d.encoding;
+        let key = super::batch::key_of(path);
+        self.add(Entry {
+            key: &key,
+            text: &d.text,
+            doc: &doc,
+        })?;
+        Ok(key)
+    }
+
     /// Removes a document and its passages.
     pub fn remove(&self, key: &str) -> Result<()> {
         self.with_writer(|w| {
