@@ -150,68 +150,83 @@ const FLAG: [u8; 256] = {
     t
 };
 
-/// Byte offsets just after a boundary (and 0), in order: where a point marker may start. Besides
-/// ASCII, the boundaries are the CJK punctuation `。、「」】` (E3 80 xx) and `—…‘’“”` (E2 80 xx).
-fn boundary_starts(text: &str) -> Vec<usize> {
+/// The UTF-8 bytes of a three-byte character as one number.
+const fn key3(c: char) -> u32 {
+    let mut b = [0u8; 4];
+    let s = c.encode_utf8(&mut b);
+    assert!(s.len() == 3);
+    (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32
+}
+
+/// The characters every point marker starts with, as [`key3`] numbers.
+const FIRST: [u32; 16] = [
+    key3('一'),
+    key3('二'),
+    key3('三'),
+    key3('四'),
+    key3('五'),
+    key3('六'),
+    key3('七'),
+    key3('八'),
+    key3('九'),
+    key3('十'),
+    key3('第'),
+    key3('其'),
+    key3('首'),
+    key3('再'),
+    key3('最'),
+    key3('另'),
+];
+
+/// Whether one of the [`FIRST`] characters starts at `at`.
+#[inline]
+fn may_start_marker(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at..at + 3) {
+        Some(&[a, b, c]) => FIRST.contains(&((a as u32) << 16 | (b as u32) << 8 | c as u32)),
+        _ => false,
+    }
+}
+
+/// Byte offsets just after a boundary (and 0) where a marker character follows, in order: where
+/// a point marker may start. Besides ASCII, the boundaries are the CJK punctuation `。、「」】`
+/// (E3 80 xx) and `—…‘’“”` (E2 80 xx).
+fn marker_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 16);
-    out.push(0);
+    let mut out = Vec::with_capacity(bytes.len() / 256);
+    if may_start_marker(bytes, 0) {
+        out.push(0);
+    }
     for (i, &b) in bytes.iter().enumerate() {
-        match FLAG[b as usize] {
-            0 => {}
-            1 => out.push(i + 1),
+        let at = match FLAG[b as usize] {
+            0 => continue,
+            1 => i + 1,
             _ => {
-                if bytes.get(i + 1) == Some(&0x80) {
-                    let third = bytes.get(i + 2).copied().unwrap_or(0);
-                    let hit = if b == 0xE3 {
-                        matches!(third, 0x81 | 0x82 | 0x8C | 0x8D | 0x91) // 、。「」】
-                    } else {
-                        matches!(third, 0x94 | 0xA6 | 0x98 | 0x99 | 0x9C | 0x9D)
-                        // —…‘’“”
-                    };
-                    if hit {
-                        out.push(i + 3);
-                    }
+                if bytes.get(i + 1) != Some(&0x80) {
+                    continue;
                 }
+                let third = bytes.get(i + 2).copied().unwrap_or(0);
+                let hit = if b == 0xE3 {
+                    matches!(third, 0x81 | 0x82 | 0x8C | 0x8D | 0x91) // 、。「」】
+                } else {
+                    matches!(third, 0x94 | 0xA6 | 0x98 | 0x99 | 0x9C | 0x9D)
+                    // —…‘’“”
+                };
+                if !hit {
+                    continue;
+                }
+                i + 3
             }
+        };
+        if may_start_marker(bytes, at) {
+            out.push(at);
         }
     }
     out
 }
 
-/// Whether a marker can start at `at`: every pattern starts with one of these characters.
-fn may_start_marker(text: &str, at: usize) -> bool {
-    matches!(
-        text[at..].chars().next(),
-        Some(
-            '一' | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '第'
-                | '其'
-                | '首'
-                | '再'
-                | '最'
-                | '另'
-        )
-    )
-}
-
 fn candidates(text: &str, lines: &[Line]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for at in boundary_starts(text)
-        .into_iter()
-        .filter(|&i| i < text.len())
-    {
-        if !may_start_marker(text, at) {
-            continue;
-        }
+    for at in marker_starts(text) {
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let Some(m) = PATTERNS.ac.find(input) else {
             continue;
