@@ -152,10 +152,9 @@ const FLAG: [u8; 256] = {
 
 /// The UTF-8 bytes of a three-byte character as one number.
 const fn key3(c: char) -> u32 {
-    let mut b = [0u8; 4];
-    let s = c.encode_utf8(&mut b);
-    assert!(s.len() == 3);
-    (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32
+    let c = c as u32;
+    assert!(c >= 0x800 && c <= 0xFFFF);
+    (0xE0 | c >> 12) << 16 | (0x80 | (c >> 6 & 0x3F)) << 8 | (0x80 | (c & 0x3F))
 }
 
 /// The characters every point marker starts with, as [`key3`] numbers.
