@@ -45,24 +45,42 @@ impl<'a> Normalized<'a> {
         let mut out: Option<String> = None;
         let mut copied = 0;
         let mut checkpoints = Vec::new();
-        let leads: Box<dyn Iterator<Item = usize>> = if memchr::memchr(0xC2, bytes).is_some() {
-            Box::new((0..bytes.len()).filter(|&i| matches!(bytes[i], 0xC2 | 0xE2 | 0xE3 | 0xEF)))
-        } else {
-            Box::new(memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes))
-        };
-        for i in leads {
-            // Lead bytes only start chars; continuation bytes are 0x80–0xBF.
-            let c = input[i..].chars().next().expect("on a boundary");
-            let len = c.len_utf8();
-            if let Some(f) = fold_char(c) {
-                let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
-                o.push_str(&input[copied..i]);
-                o.push(f);
-                copied = i + len;
-                if f.len_utf8() != len {
-                    checkpoints.push((o.len(), i + len));
+        let mut fold_at = |i: usize| {
+            // Lead bytes only start chars; continuation bytes are 0x80–0xBF. The full-width
+            // forms (EF BC 81–BF, EF BD 80–9E), the bulk of the work, are read off the bytes.
+            let (f, len) = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+                (0xEF, Some(0xBC), Some(&t)) if (0x81..=0xBF).contains(&t) => {
+                    (char::from(t - 0x60), 3)
                 }
+                (0xEF, Some(0xBD), Some(&t)) if (0x80..=0x9E).contains(&t) => {
+                    (char::from(t - 0x20), 3)
+                }
+                _ => {
+                    let c = input[i..].chars().next().expect("on a boundary");
+                    match fold_char(c) {
+                        Some(f) => (f, c.len_utf8()),
+                        None => return,
+                    }
+                }
+            };
+            let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
+            o.push_str(&input[copied..i]);
+            o.push(f);
+            copied = i + len;
+            if f.len_utf8() != len {
+                checkpoints.push((o.len(), i + len));
             }
+        };
+        // U+00A0 (C2 A0) is rare: its leads are merged into the scan for the others.
+        let mut c2 = memchr::memchr_iter(0xC2, bytes).peekable();
+        for i in memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes) {
+            while let Some(j) = c2.next_if(|&j| j < i) {
+                fold_at(j);
+            }
+            fold_at(i);
+        }
+        for j in c2 {
+            fold_at(j);
         }
         let text = match out {
             None => Cow::Borrowed(input),
