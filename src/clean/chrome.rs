@@ -38,15 +38,26 @@ pub(super) fn is_chrome(t: &str) -> bool {
 
 /// A page metadata line (`来源:安徽日报`, `发表时间:`) or a bare timestamp (`2026-01-31 07:00:44`).
 pub(super) fn is_web_meta(t: &str) -> bool {
-    if t.len() > 240 || t.chars().count() > 60 {
+    // A key line has a colon (the text is normalised, so `：` is `:`), a timestamp starts with
+    // a digit; most lines have neither and are turned down without counting their chars.
+    let starts_with_digit = t.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    if t.len() > 240 || !(starts_with_digit || memchr::memchr(b':', t.as_bytes()).is_some()) {
+        return false;
+    }
+    if t.chars().count() > 60 {
         return false;
     }
     if is_timestamp(t) {
         return true;
     }
     // Keys may be spaced out (`来 源:`); compare char by char, skipping spaces.
-    let mut chars = t.chars().filter(|c| !c.is_whitespace());
-    let head: Vec<char> = chars.by_ref().take(8).collect();
+    let mut head = ['\0'; 8];
+    let mut len = 0;
+    for c in t.chars().filter(|c| !c.is_whitespace()).take(8) {
+        head[len] = c;
+        len += 1;
+    }
+    let head = &head[..len];
     WEB_META_KEYS.iter().any(|k| {
         let n = k.chars().count();
         head.len() > n

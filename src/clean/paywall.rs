@@ -54,17 +54,17 @@ pub(super) fn is_paywall(t: &str) -> bool {
     if PRICE.is_match(t) {
         return true;
     }
-    if t.matches('。').count() >= 2 {
-        return false;
-    }
     let mut weak = 0;
+    let mut cued = false;
     for m in CUES.ac.find_iter(t) {
-        if CUES.strong[m.pattern().as_usize()] {
-            return true;
-        }
         weak += 1;
+        if CUES.strong[m.pattern().as_usize()] || weak >= 2 {
+            cued = true;
+            break;
+        }
     }
-    weak >= 2
+    // Most lines have no cue: the sentence count is taken only for those that do.
+    cued && t.matches('。').count() < 2
 }
 
 fn number(re: &Regex, t: &str) -> Option<u64> {
