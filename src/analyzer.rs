@@ -328,8 +328,22 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The input span of a normalised range. A range that reaches into blanked-out furniture
+    /// (spaces standing for a multi-byte character) is narrowed to the characters it fully
+    /// covers, so a span always lies on char boundaries.
     pub fn span(&self, r: (usize, usize)) -> Span {
-        self.norm.span(r.0, r.1)
+        let s = self.norm.span(r.0, r.1);
+        let (mut start, mut end) = (
+            s.start().min(self.input.len()),
+            s.end().min(self.input.len()),
+        );
+        while !self.input.is_char_boundary(start) {
+            start += 1;
+        }
+        while !self.input.is_char_boundary(end) {
+            end -= 1;
+        }
+        Span(start, end.max(start))
     }
     pub fn text(&self, r: (usize, usize)) -> &str {
         let s = self.span(r);

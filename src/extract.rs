@@ -56,7 +56,10 @@ pub(crate) fn extract(
             unit: m.unit.map(String::from),
             kind: m.kind,
             qualifier: m.qualifier,
-            subject: m.subject.map(|r| ctx.text(r).to_string()),
+            subject: m
+                .subject
+                .and_then(|r| trim_blank(body, r))
+                .map(|r| ctx.text(r).to_string()),
             from: m.from,
             direction: m.direction,
             basis: m.basis.map(|r| ctx.text(r).to_string()),
@@ -117,4 +120,13 @@ fn time(t: &FoundTime, ctx: &Ctx) -> Time {
         end: t.to.map(|d| d.iso()),
         span: ctx.span((t.start, t.end)),
     }
+}
+
+/// A range without the white space at its ends (removed furniture is blanked to spaces), or
+/// `None` when nothing is left.
+fn trim_blank(body: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    let t = body.get(s..e)?;
+    let lead = t.len() - t.trim_start().len();
+    let kept = t.trim().len();
+    (kept > 0).then_some((s + lead, s + lead + kept))
 }

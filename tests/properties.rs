@@ -261,3 +261,19 @@ fn analyzer_is_send_sync_and_shareable() {
         }
     });
 }
+
+/// Found by `policy_shaped_text_keeps_spans_sound`: a metric's subject reached back across a
+/// blanked-out paywall line and ended inside a multi-byte character.
+#[test]
+fn subject_next_to_removed_furniture_stays_on_char_boundaries() {
+    let input = "。……(X文库www.x.com此处省略66字。点击下载全文)……一是从现在的3家A县教育局\
+                 从现在的3家一方面3至5个扩展到至少10家";
+    let doc = zhengce::analyze(input);
+    check_doc(input, &doc).unwrap();
+    assert!(!doc.removed.is_empty(), "the paywall line is removed");
+    for m in &doc.metrics {
+        if let Some(s) = &m.subject {
+            assert!(!s.contains("文库") && !s.trim().is_empty(), "{s:?}");
+        }
+    }
+}

@@ -202,7 +202,8 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
 
 fn is_num_start(text: &str, at: usize, c: char) -> bool {
     // Every start below is a digit or one of these; most characters are neither.
-    if !(c.is_ascii_digit() || cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万')) {
+    if !(c.is_ascii_digit() || cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万'))
+    {
         return false;
     }
     let prev = prev_char(text, at);
