@@ -133,23 +133,6 @@ struct Candidate {
     end: usize,
 }
 
-/// Per byte: whether it may begin a boundary (1: an ASCII boundary, 2: the lead of a three-byte
-/// CJK punctuation mark). The text is normalised, so `，：；（）！？` arrive as ASCII. UTF-8
-/// continuation bytes (0x80–0xBF) are neither, so every byte can be looked at in turn, with no
-/// dependency from one step to the next.
-const FLAG: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let ascii = b",;:\n \t\r()!?\"";
-    let mut i = 0;
-    while i < ascii.len() {
-        t[ascii[i] as usize] = 1;
-        i += 1;
-    }
-    t[0xE2] = 2;
-    t[0xE3] = 2;
-    t
-};
-
 /// The UTF-8 bytes of a three-byte character as one number.
 const fn key3(c: char) -> u32 {
     let c = c as u32;
@@ -195,31 +178,36 @@ fn marker_starts(text: &str) -> Vec<usize> {
     if may_start_marker(bytes, 0) {
         out.push(0);
     }
-    for (i, &b) in bytes.iter().enumerate() {
-        let at = match FLAG[b as usize] {
-            0 => continue,
-            1 => i + 1,
-            _ => {
-                if bytes.get(i + 1) != Some(&0x80) {
-                    continue;
-                }
-                let third = bytes.get(i + 2).copied().unwrap_or(0);
-                let hit = if b == 0xE3 {
-                    matches!(third, 0x81 | 0x82 | 0x8C | 0x8D | 0x91) // 、。「」】
-                } else {
-                    matches!(third, 0x94 | 0xA6 | 0x98 | 0x99 | 0x9C | 0x9D)
-                    // —…‘’“”
-                };
-                if !hit {
-                    continue;
-                }
-                i + 3
+    // The boundary bytes, three at a time with SIMD (memchr3): a few fast passes over the
+    // text instead of a look at every byte.
+    for [a, b, c] in [
+        [b',', b'\n', b' '],
+        [b';', b':', b'\t'],
+        [b'\r', b'(', b')'],
+        [b'!', b'?', b'"'],
+    ] {
+        for i in memchr::memchr3_iter(a, b, c, bytes) {
+            if may_start_marker(bytes, i + 1) {
+                out.push(i + 1);
             }
-        };
-        if may_start_marker(bytes, at) {
-            out.push(at);
         }
     }
+    for i in memchr::memchr2_iter(0xE2, 0xE3, bytes) {
+        if bytes.get(i + 1) != Some(&0x80) {
+            continue;
+        }
+        let third = bytes.get(i + 2).copied().unwrap_or(0);
+        let hit = if bytes[i] == 0xE3 {
+            matches!(third, 0x81 | 0x82 | 0x8C | 0x8D | 0x91) // 、。「」】
+        } else {
+            matches!(third, 0x94 | 0xA6 | 0x98 | 0x99 | 0x9C | 0x9D) // —…‘’“”
+        };
+        if hit && may_start_marker(bytes, i + 3) {
+            out.push(i + 3);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
