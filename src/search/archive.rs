@@ -11,7 +11,7 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 
 use super::fingerprint::{content_hash, sketch, sketch_bytes};
 use super::passages::{passages, CleanText};
-use super::schema::{register, Fields, Unit};
+use super::schema::{register, words_by_passage, Fields, Unit};
 use crate::dates::Date;
 use crate::error::{Error, Result};
 use crate::model::Document;
@@ -283,8 +283,9 @@ impl Archive {
     }
 
     /// The tantivy records of one document: the document unit first, then its passages.
-    /// Bigrams are indexed for passages only: an exact substring lies inside one passage, and
-    /// the document unit is there for words spread over several.
+    /// The text is cut into words once; passages index their words with positions and their
+    /// bigrams (an exact substring or phrase lies inside one passage), and the document unit
+    /// only its distinct words, for queries whose words are spread over several passages.
     fn records(&self, entry: Entry<'_>) -> Vec<Record> {
         let f = &self.fields;
         let doc = entry.doc;
@@ -317,12 +318,15 @@ impl Archive {
         }
 
         let ps = passages(doc, &clean);
+        let ranges: Vec<(usize, usize)> = ps.iter().map(|p| (p.start, p.end)).collect();
+        let (words, distinct) = words_by_passage(&self.seg, &clean.text, &ranges);
         let mut out = Vec::with_capacity(ps.len() + 1);
-        for p in &ps {
+        for (p, tokens) in ps.iter().zip(words) {
             let mut d = common.clone();
             d.insert(f.unit, str_value(Unit::Passage.name()));
             let text = &clean.text[p.start..p.end];
-            d.insert(f.body, str_value(text));
+            d.insert(f.body, OwnedValue::Str(tokens));
+            d.insert(f.text, str_value(text));
             d.insert(f.grams, str_value(text));
             d.insert(f.section, str_value(&p.section));
             if let Some(h) = &p.heading {
@@ -356,7 +360,8 @@ impl Archive {
         );
         d.insert(f.start, OwnedValue::U64(0));
         d.insert(f.end, OwnedValue::U64(entry.text.len() as u64));
-        d.insert(f.body, OwnedValue::Str(clean.text));
+        d.insert(f.doc_words, OwnedValue::Str(distinct));
+        d.insert(f.text, OwnedValue::Str(clean.text));
         out.insert(0, d);
         out
     }

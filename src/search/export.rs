@@ -78,7 +78,7 @@ impl Archive {
             if s(f.unit).as_deref() != Some(Unit::Passage.name()) {
                 continue;
             }
-            let text = s(f.body).unwrap_or_default();
+            let text = s(f.text).unwrap_or_default();
             recs.push(ExportRecord {
                 key: s(f.key).unwrap_or_default(),
                 title: s(f.title),

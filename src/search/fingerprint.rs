@@ -27,22 +27,19 @@ pub const NEAR_DUPLICATE: f64 = 0.8;
 /// breaks ignored), ascending. Two sketches estimate the Jaccard resemblance of the shingle
 /// sets, so a repost with other line breaks and a few lines of furniture comes out close to 1.
 pub fn sketch(text: &str) -> Vec<u64> {
-    let mut window = [0u32; 4];
+    // The last four characters, 21 bits each (every scalar value fits), in one number.
+    const MASK: u128 = (1 << 84) - 1;
+    let mut window: u128 = 0;
     let mut n = 0usize;
     let mut heap = std::collections::BinaryHeap::with_capacity(SKETCH_LEN + 1);
     let mut seen = std::collections::HashSet::with_capacity(SKETCH_LEN * 2);
-    for c in text.chars().filter(|c| c.is_alphanumeric()) {
-        window.rotate_left(1);
-        window[3] = c as u32;
+    for c in text.chars().filter(|&c| is_letter(c)) {
+        window = ((window << 21) | u128::from(u32::from(c))) & MASK;
         n += 1;
         if n < 4 {
             continue;
         }
-        let mut bytes = [0u8; 16];
-        for (i, w) in window.iter().enumerate() {
-            bytes[i * 4..i * 4 + 4].copy_from_slice(&w.to_le_bytes());
-        }
-        let h = mix(fnv1a(&bytes));
+        let h = mix(window as u64 ^ mix((window >> 64) as u64 ^ 0x9e37_79b9_7f4a_7c15));
         if heap.len() == SKETCH_LEN && h >= *heap.peek().expect("full") {
             continue;
         }
@@ -55,6 +52,12 @@ pub fn sketch(text: &str) -> Vec<u64> {
         }
     }
     heap.into_sorted_vec()
+}
+
+/// A letter or digit, with the common Chinese characters decided without a table look-up.
+#[inline]
+fn is_letter(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF) || c.is_alphanumeric()
 }
 
 /// The finaliser of SplitMix64.

@@ -484,22 +484,30 @@ impl Planner<'_> {
                 should.push((Occur::Should, boost(q, b)));
             }
         };
-        add(phrase(f.body, &words, 0), 4.0);
-        if !quoted && words.len() > 1 {
-            add(phrase(f.body, &words, NEAR_SLOP), 2.0);
+        let all_words = |field: Field| {
             let all = words
                 .iter()
                 .map(|(_, w)| {
                     (
                         Occur::Must,
                         boxed(TermQuery::new(
-                            Term::from_field_text(f.body, w),
+                            Term::from_field_text(field, w),
                             IndexRecordOption::WithFreqs,
                         )),
                     )
                 })
                 .collect();
-            add(Some(boxed(BooleanQuery::new(all))), 1.0);
+            Some(boxed(BooleanQuery::new(all)))
+        };
+        add(phrase(f.body, &words, 0), 4.0);
+        if !quoted && words.len() > 1 {
+            add(phrase(f.body, &words, NEAR_SLOP), 2.0);
+            // All the words in one passage.
+            add(all_words(f.body), 1.0);
+        }
+        if !quoted && !words.is_empty() {
+            // All the words anywhere in the document (document units).
+            add(all_words(f.doc_words), 1.0);
         }
         match grams.as_slice() {
             [(_, g)] if is_one_unit(g) => add(single_unit(f.grams, g), 3.0),

@@ -177,7 +177,7 @@ impl Archive {
                 self.fill(&mut hits[i], &d);
                 filled[i] = true;
             }
-            let text = d.str(f.body).unwrap_or_default();
+            let text = d.str(f.text).unwrap_or_default();
             let snippet = hl.snippet(&text, q.snippet_chars);
             hits[i].passages.push(PassageHit {
                 section: d.str(f.section).unwrap_or_default(),
@@ -205,7 +205,7 @@ impl Archive {
             if !filled[i] {
                 self.fill(h, &d);
             }
-            let text = d.str(f.body).unwrap_or_default();
+            let text = d.str(f.text).unwrap_or_default();
             let snippet = hl.snippet(&text, q.snippet_chars);
             h.passages.push(PassageHit {
                 section: String::new(),
@@ -239,22 +239,19 @@ impl Archive {
         must_not: &[super::query::Clause],
     ) -> Result<std::collections::HashSet<String>> {
         use tantivy::collector::DocSetCollector;
-        use tantivy::query::{BooleanQuery, Occur, TermQuery};
+        use tantivy::query::{BooleanQuery, Occur};
         let mut out = std::collections::HashSet::new();
         if must_not.is_empty() {
             return Ok(out);
         }
-        let any = BooleanQuery::new(
+        // Any unit: a passage that mentions it, or the document unit (its words spread over
+        // several passages, or its title).
+        let q = BooleanQuery::new(
             must_not
                 .iter()
                 .map(|c| (Occur::Should, planner.clause(c)))
                 .collect(),
         );
-        let unit: Box<dyn tantivy::query::Query> = Box::new(TermQuery::new(
-            tantivy::Term::from_field_text(self.fields.unit, Unit::Document.name()),
-            tantivy::schema::IndexRecordOption::Basic,
-        ));
-        let q = BooleanQuery::new(vec![(Occur::Must, Box::new(any)), (Occur::Must, unit)]);
         let err = |source| Error::Index {
             path: self.dir().to_path_buf(),
             source,

@@ -15,6 +15,8 @@ use crate::segment::{scan_grams, Folded, Segmenter, Traditional};
 pub const WORDS: &str = "zhengce_words";
 /// Name of the bigram tokenizer.
 pub const GRAMS: &str = "zhengce_grams";
+/// Name of the tokenizer of text cut beforehand ([`JoinedTokenizer`]).
+pub const JOINED: &str = "zhengce_joined";
 
 /// Which unit of an archive a record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,8 +66,14 @@ pub struct Fields {
     pub heading: Field,
     /// The point's marker, where the passage is a point.
     pub point: Field,
-    /// The text, indexed as words and stored (the snippet source).
+    /// A passage's words, with positions, cut once per document ([`words_by_passage`]) and
+    /// indexed with [`JoinedTokenizer`]; not stored (see `text`).
     pub body: Field,
+    /// A document's distinct words, without positions: what a document unit is matched on
+    /// when a query's words are spread over several passages.
+    pub doc_words: Field,
+    /// The unit's text, stored only (the snippet source).
+    pub text: Field,
     /// The text, indexed as character bigrams.
     pub grams: Field,
     /// Actors of the action points in the unit (words).
@@ -87,6 +95,12 @@ impl Fields {
                 .set_tokenizer(tokenizer)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions)
         };
+        let words = TextOptions::default().set_indexing_options(positions(JOINED));
+        let word_set = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(JOINED)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
         let words_stored = TextOptions::default()
             .set_indexing_options(positions(WORDS))
             .set_stored();
@@ -119,7 +133,9 @@ impl Fields {
             section: b.add_text_field("section", STORED),
             heading: b.add_text_field("heading", words_stored.clone()),
             point: b.add_text_field("point", STORED),
-            body: b.add_text_field("body", words_stored.clone()),
+            body: b.add_text_field("body", words),
+            doc_words: b.add_text_field("doc_words", word_set),
+            text: b.add_text_field("text", STORED),
             grams: b.add_text_field("grams", grams),
             actors: b.add_text_field("actors", words_stored),
             deadlines: b.add_text_field("deadlines", STRING | STORED),
@@ -150,6 +166,7 @@ pub fn register(index: &Index, seg: &Arc<Segmenter>) {
     let m = index.tokenizers();
     m.register(WORDS, WordTokenizer(Arc::clone(seg)));
     m.register(GRAMS, GramTokenizer(seg.traditional()));
+    m.register(JOINED, JoinedTokenizer);
 }
 
 /// tantivy tokenizer over [`Segmenter::scan_words`].
@@ -246,5 +263,176 @@ impl Tokenizer for GramTokenizer {
     type TokenStream<'a> = SpanTokenStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanTokenStream<'a> {
         gram_stream(self.0, text)
+    }
+}
+
+/// The words of a document cut once, for all its units: for each passage (`ranges`, ascending
+/// byte ranges of `text`) its words joined by spaces, with one more space where punctuation
+/// left a position gap (the form [`JoinedTokenizer`] reads back), and the document's distinct
+/// words joined the same way. The passages get the tokens [`WordTokenizer`] would give each on
+/// its own, without the text being cut twice.
+pub fn words_by_passage(
+    seg: &Segmenter,
+    text: &str,
+    ranges: &[(usize, usize)],
+) -> (Vec<String>, String) {
+    let folded = Folded::new(text, seg.traditional());
+    let ft = folded.as_str();
+    let mut per: Vec<String> = ranges
+        .iter()
+        .map(|&(s, e)| String::with_capacity(e - s + (e - s) / 4))
+        .collect();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut distinct = String::new();
+    let (mut r, mut last, mut at) = (0, None, 0);
+    seg.scan_words(ft, |s, e, p| {
+        let word = &ft[s..e];
+        if word.contains(' ') {
+            return; // cannot be told apart from the separator (jieba keeps spaces apart)
+        }
+        if seen.insert(word) {
+            if !distinct.is_empty() {
+                distinct.push(' ');
+            }
+            distinct.push_str(word);
+        }
+        let from = folded.to_original_ascending(s, &mut at);
+        while r < ranges.len() && from >= ranges[r].1 {
+            r += 1;
+            last = None;
+        }
+        if ranges.get(r).is_none_or(|&(rs, _)| from < rs) {
+            return;
+        }
+        let out = &mut per[r];
+        if let Some(l) = last {
+            for _ in l..p {
+                out.push(' ');
+            }
+        }
+        out.push_str(word);
+        last = Some(p);
+    });
+    (per, distinct)
+}
+
+/// Tokenizer of text already cut into words ([`words_by_passage`]): words are separated by a
+/// space, and each further space is a position left empty.
+#[derive(Clone, Default)]
+pub struct JoinedTokenizer;
+
+/// The token stream of [`JoinedTokenizer`].
+pub struct JoinedTokenStream<'a> {
+    text: &'a str,
+    at: usize,
+    position: usize,
+    token: Token,
+}
+
+impl TokenStream for JoinedTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() && bytes[self.at] == b' ' {
+            self.at += 1;
+            self.position += 1;
+        }
+        if self.at >= bytes.len() {
+            return false;
+        }
+        let start = self.at;
+        let end = memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let t = &mut self.token;
+        t.text.clear();
+        t.text.push_str(&self.text[start..end]);
+        t.offset_from = start;
+        t.offset_to = end;
+        // The first word is at 0; one space after a word moves one position on.
+        t.position = self.position.saturating_sub(1);
+        t.position_length = 1;
+        self.at = end;
+        true
+    }
+    fn token(&self) -> &Token {
+        &self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+impl Tokenizer for JoinedTokenizer {
+    type TokenStream<'a> = JoinedTokenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> JoinedTokenStream<'a> {
+        JoinedTokenStream {
+            text,
+            at: 0,
+            position: 1,
+            token: Token::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(mut stream: impl TokenStream) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push((stream.token().text.clone(), stream.token().position));
+        }
+        out
+    }
+
+    #[test]
+    fn joined_text_reads_back_with_its_gaps() {
+        for (text, want) in [
+            (
+                "改革  发展 规划",
+                vec![("改革", 0), ("发展", 2), ("规划", 3)],
+            ),
+            ("一网通办", vec![("一网通办", 0)]),
+            ("", vec![]),
+            ("甲   乙", vec![("甲", 0), ("乙", 3)]),
+        ] {
+            let got = tokens(JoinedTokenizer.token_stream(text));
+            let want: Vec<(String, usize)> =
+                want.into_iter().map(|(w, p)| (w.to_string(), p)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_cut_once_match_each_passage_cut_alone() {
+        let seg = Segmenter::new();
+        let text = "一、深化改革。推進“一網通辦”，２０２６年底前完成。\n\
+                    二、优化营商环境，落实十五五规划；各部门要牵头负责。\n三、其他";
+        let cuts: Vec<usize> = text
+            .match_indices(['二', '三'])
+            .map(|(i, _)| i)
+            .chain([0, text.len()])
+            .collect();
+        let mut cuts = cuts;
+        cuts.sort_unstable();
+        let ranges: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
+        let (per, distinct) = words_by_passage(&seg, text, &ranges);
+        assert_eq!(per.len(), 3);
+        let mut all = std::collections::HashSet::new();
+        for (&(s, e), joined) in ranges.iter().zip(&per) {
+            let alone = tokens(word_stream(&seg, &text[s..e]));
+            assert_eq!(
+                tokens(JoinedTokenizer.token_stream(joined)),
+                alone,
+                "{joined:?}"
+            );
+            all.extend(alone.into_iter().map(|(w, _)| w));
+        }
+        let got: std::collections::HashSet<String> =
+            distinct.split(' ').map(str::to_string).collect();
+        assert_eq!(got, all);
+        assert!(
+            got.contains("一网通办") && got.contains("2026年"),
+            "{got:?}"
+        );
     }
 }
