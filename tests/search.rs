@@ -169,7 +169,7 @@ fn a_corrupt_file_does_not_stop_the_batch() {
 
 #[test]
 fn substring_across_word_boundaries() {
-    // jieba keeps 待处理 as one word; the bigram field still finds 处理 inside it.
+    // jieba keeps 待处理 as one word; the unit field still finds 处理 inside it.
     let r = search(Query::new("处理"));
     assert_eq!(keys(&r), ["notice.txt"], "{r:#?}");
     assert!(marked(&r).iter().all(|m| m == "处理"), "{:?}", marked(&r));

@@ -284,7 +284,7 @@ impl Archive {
 
     /// The tantivy records of one document: the document unit first, then its passages.
     /// The text is cut into words once; passages index their words with positions and their
-    /// bigrams (an exact substring or phrase lies inside one passage), and the document unit
+    /// units (an exact substring or phrase lies inside one passage), and the document unit
     /// only its distinct words, for queries whose words are spread over several passages.
     fn records(&self, entry: Entry<'_>) -> Vec<Record> {
         let f = &self.fields;

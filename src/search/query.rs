@@ -4,16 +4,15 @@
 //! A text clause becomes, over both granularities:
 //! - the exact phrase of its words (boost 4), the phrase with a little slop (boost 2), and all
 //!   its words anywhere in the unit (boost 1);
-//! - the exact phrase of its character bigrams (boost 3): the substring fallback, which finds
-//!   `处理` inside `待处理` and `改革项目` wherever those characters stand together;
+//! - the exact phrase of its units (characters, ASCII runs; boost 3): the substring fallback,
+//!   which finds `处理` inside `待处理` and `改革项目` wherever those characters stand together;
 //! - its phrase in the title (boost 3) and in the section heading (boost 2).
 //!
 //! `"quoted"` keeps only the exact forms. Punctuation in a query is dropped, but the gap it
 //! leaves is kept, as it is in the text, so `改革，发展` does not match `改革发展`.
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery, RegexQuery,
-    TermQuery,
+    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
@@ -458,16 +457,13 @@ impl Planner<'_> {
         }
     }
 
-    /// `text` as an exact substring, on the bigram field.
+    /// `text` as an exact substring: the phrase of its units.
     fn substring(&self, text: &str) -> Option<Box<dyn TQuery>> {
         let gs: Vec<(u32, String)> = grams(text, self.seg.traditional())
             .into_iter()
             .map(|g| (g.position, g.text))
             .collect();
-        match gs.as_slice() {
-            [(_, g)] if is_one_unit(g) => single_unit(self.fields.grams, g),
-            _ => phrase(self.fields.grams, &gs, 0),
-        }
+        phrase(self.fields.grams, &gs, 0)
     }
 
     /// The plan for one piece of text (see the module documentation).
@@ -509,10 +505,7 @@ impl Planner<'_> {
             // All the words anywhere in the document (document units).
             add(all_words(f.doc_words), 1.0);
         }
-        match grams.as_slice() {
-            [(_, g)] if is_one_unit(g) => add(single_unit(f.grams, g), 3.0),
-            _ => add(phrase(f.grams, &grams, 0), 3.0),
-        }
+        add(phrase(f.grams, &grams, 0), 3.0);
         // Every word present as a substring, however the text was cut around it: `改革项目`
         // finds `改革的项目建设`, where jieba made one word of 项目建设.
         if !quoted && words.len() > 1 {
@@ -530,36 +523,6 @@ impl Planner<'_> {
         add(phrase(f.heading, &words, 0), 2.0);
         boxed(BooleanQuery::new(should))
     }
-}
-
-/// Whether a gram is a single unit: one character, or one ASCII word.
-fn is_one_unit(g: &str) -> bool {
-    g.is_ascii() || g.chars().count() == 1
-}
-
-/// A query of one unit (one character, or one ASCII word) on the bigram field: every gram that
-/// begins or ends with it, or is it.
-fn single_unit(field: Field, unit: &str) -> Option<Box<dyn TQuery>> {
-    let u = regex_escape(unit);
-    let pattern = if unit.is_ascii() {
-        format!("{u}|{u}[^\\x00-\\x7f]|[^\\x00-\\x7f]{u}")
-    } else {
-        format!("{u}.*|.+{u}")
-    };
-    RegexQuery::from_pattern(&pattern, field)
-        .ok()
-        .map(|q| boxed(q))
-}
-
-fn regex_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if "\\.+*?()|[]{}^$#&-~\"".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -632,11 +595,5 @@ mod tests {
         // A colon after non-ASCII text is text, not a field.
         let p = parse("主要目标:增长").unwrap();
         assert_eq!(p.must, [text("主要目标:增长", false)]);
-    }
-
-    #[test]
-    fn regex_of_a_single_unit() {
-        assert_eq!(regex_escape("5.8"), "5\\.8");
-        assert!(single_unit(Fields::build().1.grams, "处").is_some());
     }
 }

@@ -13,7 +13,7 @@ use crate::segment::{scan_grams, Folded, Segmenter, Traditional};
 
 /// Name of the word tokenizer in an index's tokenizer manager.
 pub const WORDS: &str = "zhengce_words";
-/// Name of the bigram tokenizer.
+/// Name of the unit (one-character gram) tokenizer.
 pub const GRAMS: &str = "zhengce_grams";
 /// Name of the tokenizer of text cut beforehand ([`JoinedTokenizer`]).
 pub const JOINED: &str = "zhengce_joined";
@@ -74,7 +74,8 @@ pub struct Fields {
     pub doc_words: Field,
     /// The unit's text, stored only (the snippet source).
     pub text: Field,
-    /// The text, indexed as character bigrams.
+    /// The text, indexed as units (characters, ASCII runs) with positions: any substring is a
+    /// phrase of them.
     pub grams: Field,
     /// Actors of the action points in the unit (words).
     pub actors: Field,
@@ -160,7 +161,7 @@ pub fn stored_strings(d: &tantivy::TantivyDocument, field: Field) -> Vec<String>
     out
 }
 
-/// Registers the word and bigram tokenizers on an index, so that tantivy's own query parser and
+/// Registers the word, unit and joined-word tokenizers on an index, so that tantivy's own query parser and
 /// any field added later tokenize the way the archive does.
 pub fn register(index: &Index, seg: &Arc<Segmenter>) {
     let m = index.tokenizers();
@@ -181,9 +182,8 @@ pub struct GramTokenizer(pub Traditional);
 /// refilled at each step, so that no token allocates.
 pub struct SpanTokenStream<'a> {
     folded: Folded<'a>,
-    /// `(first start, first end, second start, second end, position)` in the folded text; a
-    /// word or a lone unit has an empty second range.
-    spans: Vec<[u32; 5]>,
+    /// `(start, end, position)` in the folded text.
+    spans: Vec<[u32; 3]>,
     next: usize,
     token: Token,
     /// Walk states of the offset map for starts and ends (both ascend).
@@ -191,7 +191,7 @@ pub struct SpanTokenStream<'a> {
 }
 
 impl<'a> SpanTokenStream<'a> {
-    fn new(folded: Folded<'a>, spans: Vec<[u32; 5]>) -> Self {
+    fn new(folded: Folded<'a>, spans: Vec<[u32; 3]>) -> Self {
         SpanTokenStream {
             folded,
             spans,
@@ -204,21 +204,20 @@ impl<'a> SpanTokenStream<'a> {
 
 impl TokenStream for SpanTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(&[s1, e1, s2, e2, pos]) = self.spans.get(self.next) else {
+        let Some(&[s, e, pos]) = self.spans.get(self.next) else {
             return false;
         };
         self.next += 1;
         let ft = self.folded.as_str();
         let t = &mut self.token;
         t.text.clear();
-        t.text.push_str(&ft[s1 as usize..e1 as usize]);
-        t.text.push_str(&ft[s2 as usize..e2 as usize]);
+        t.text.push_str(&ft[s as usize..e as usize]);
         t.offset_from = self
             .folded
-            .to_original_ascending(s1 as usize, &mut self.at.0);
+            .to_original_ascending(s as usize, &mut self.at.0);
         t.offset_to = self
             .folded
-            .to_original_ascending(e1.max(e2) as usize, &mut self.at.1);
+            .to_original_ascending(e as usize, &mut self.at.1);
         t.position = pos as usize;
         t.position_length = 1;
         true
@@ -236,18 +235,17 @@ pub fn word_stream<'a>(seg: &Segmenter, text: &'a str) -> SpanTokenStream<'a> {
     let folded = Folded::new(text, seg.traditional());
     let mut spans = Vec::with_capacity(text.len() / 5);
     seg.scan_words(folded.as_str(), |s, e, p| {
-        spans.push([s as u32, e as u32, e as u32, e as u32, p])
+        spans.push([s as u32, e as u32, p])
     });
     SpanTokenStream::new(folded, spans)
 }
 
-/// The bigram token stream of a text.
+/// The unit token stream of a text.
 pub fn gram_stream(traditional: Traditional, text: &str) -> SpanTokenStream<'_> {
     let folded = Folded::new(text, traditional);
     let mut spans = Vec::with_capacity(text.len() / 3);
-    scan_grams(folded.as_str(), |a, b, p| {
-        let (s2, e2) = b.unwrap_or((a.1, a.1));
-        spans.push([a.0 as u32, a.1 as u32, s2 as u32, e2 as u32, p])
+    scan_grams(folded.as_str(), |(s, e), p| {
+        spans.push([s as u32, e as u32, p])
     });
     SpanTokenStream::new(folded, spans)
 }

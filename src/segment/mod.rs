@@ -297,57 +297,47 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-/// One gram of the substring field.
+/// One gram of the substring field: one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gram {
-    /// Two units (or one, where a run has only one).
+    /// The unit, folded.
     pub text: String,
     /// Where it stands in the input.
     pub span: Span,
-    /// The position of its first unit; punctuation leaves a gap.
+    /// Its position; punctuation leaves a gap.
     pub position: u32,
 }
 
-/// Calls `f(gram, input span, position)` for the character bigrams of `text`.
+/// Calls `f(gram, input span, position)` for the units of `text`: the exact-substring field
+/// indexes each with its position, so any substring is a phrase of its units.
 ///
 /// A unit is one non-ASCII letter or digit (a Chinese character) or one run of ASCII letters
-/// and digits (`2026`, `5.8`, `gdp`). White space is skipped without breaking a run (scraped
-/// text breaks lines inside words); anything else ends the run. A run of one unit gives that
-/// unit alone, so a lone character between punctuation is still found.
+/// and digits (`2026`, `5.8`, `gdp`). White space is skipped without a gap (scraped text breaks
+/// lines inside words); anything else leaves one position empty, so that `改革，发展` does not
+/// match `改革发展`.
 pub fn for_each_gram(text: &str, traditional: Traditional, mut f: impl FnMut(&str, Span, u32)) {
     let folded = Folded::new(text, traditional);
     let ft = folded.as_str();
-    let mut buf = String::new();
     let (mut at_start, mut at_end) = (0, 0);
-    scan_grams(ft, |a, b, pos| {
-        buf.clear();
-        buf.push_str(&ft[a.0..a.1]);
-        let end = match b {
-            Some((s, e)) => {
-                buf.push_str(&ft[s..e]);
-                e
-            }
-            None => a.1,
-        };
+    scan_grams(ft, |(s, e), pos| {
         f(
-            &buf,
+            &ft[s..e],
             Span(
-                folded.to_original_ascending(a.0, &mut at_start),
-                folded.to_original_ascending(end, &mut at_end),
+                folded.to_original_ascending(s, &mut at_start),
+                folded.to_original_ascending(e, &mut at_end),
             ),
             pos,
         );
     });
 }
 
-/// Calls `f(first unit, second unit, position)` with byte ranges of an already folded text:
-/// the grams of [`for_each_gram`] as the units they join (`None` for a lone unit).
-pub fn scan_grams(ft: &str, mut f: impl FnMut((usize, usize), Option<(usize, usize)>, u32)) {
+/// Calls `f(unit, position)` with byte ranges of an already folded text: the grams of
+/// [`for_each_gram`].
+pub fn scan_grams(ft: &str, mut f: impl FnMut((usize, usize), u32)) {
     let b = ft.as_bytes();
-    // The previous unit of the current run.
-    let mut prev: Option<(usize, usize)> = None;
     let mut pos: u32 = 0;
-    let mut run_len = 0u32;
+    // Whether a unit was seen since the last gap.
+    let mut in_run = false;
     let mut i = 0;
     while i < b.len() {
         let c = ft[i..].chars().next().expect("boundary");
@@ -362,40 +352,24 @@ pub fn scan_grams(ft: &str, mut f: impl FnMut((usize, usize), Option<(usize, usi
             {
                 j += 1;
             }
-            Some(j)
+            j
         } else if c.is_whitespace() {
             i += len;
             continue;
         } else if is_letter(c) {
-            Some(i + len)
+            i + len
         } else {
-            None
+            if in_run {
+                pos += 1;
+                in_run = false;
+            }
+            i += len;
+            continue;
         };
-        match unit_end {
-            Some(e) => {
-                if let Some(p) = prev {
-                    f(p, Some((i, e)), pos);
-                    pos += 1;
-                }
-                prev = Some((i, e));
-                run_len += 1;
-                i = e;
-            }
-            None => {
-                if run_len > 0 {
-                    if let (Some(p), 1) = (prev, run_len) {
-                        f(p, None, pos);
-                    }
-                    pos += 2;
-                }
-                prev = None;
-                run_len = 0;
-                i += len;
-            }
-        }
-    }
-    if let (Some(p), 1) = (prev, run_len) {
-        f(p, None, pos);
+        f((i, unit_end), pos);
+        pos += 1;
+        in_run = true;
+        i = unit_end;
     }
 }
 
