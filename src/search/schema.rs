@@ -161,8 +161,9 @@ pub fn stored_strings(d: &tantivy::TantivyDocument, field: Field) -> Vec<String>
     out
 }
 
-/// Registers the word, unit and joined-word tokenizers on an index, so that tantivy's own query parser and
-/// any field added later tokenize the way the archive does.
+/// Registers the word, unit and joined-word tokenizers on an index, so that tantivy's own query
+/// parser and any field added later tokenize the way the archive does. (`body` and `doc_words`
+/// hold text cut beforehand, so the parser sees a query on them as one word.)
 pub fn register(index: &Index, seg: &Arc<Segmenter>) {
     let m = index.tokenizers();
     m.register(WORDS, WordTokenizer(Arc::clone(seg)));
