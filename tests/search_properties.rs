@@ -92,6 +92,33 @@ proptest! {
     }
 
     #[test]
+    fn words_cut_once_stay_in_their_passage(input in text()) {
+        use tantivy::tokenizer::{TokenStream, Tokenizer};
+        use zhengce::search::schema::{words_by_passage, JoinedTokenizer};
+        let doc = zhengce::analyze(&input);
+        let clean = CleanText::new(&input, &doc);
+        let ranges: Vec<(usize, usize)> =
+            passages(&doc, &clean).iter().map(|p| (p.start, p.end)).collect();
+        let (per, distinct) = words_by_passage(&SEG, &clean.text, &ranges);
+        prop_assert_eq!(per.len(), ranges.len());
+        for (&(s, e), joined) in ranges.iter().zip(&per) {
+            let folded = fold_str(&clean.text[s..e], Traditional::ToSimplified).into_owned();
+            let mut tokenizer = JoinedTokenizer;
+            let mut stream = tokenizer.token_stream(joined);
+            let mut last: Option<usize> = None;
+            while stream.advance() {
+                let t = stream.token();
+                prop_assert!(!t.text.is_empty() && folded.contains(t.text.as_str()), "{:?}", t.text);
+                prop_assert!(last.is_none_or(|l| t.position > l));
+                last = Some(t.position);
+            }
+        }
+        let words: Vec<&str> = distinct.split(' ').filter(|w| !w.is_empty()).collect();
+        let set: std::collections::HashSet<&&str> = words.iter().collect();
+        prop_assert_eq!(set.len(), words.len());
+    }
+
+    #[test]
     fn queries_parse_or_say_why(q in any::<String>()) {
         match parse(&q) {
             Ok(p) => prop_assert!(!p.must.is_empty()),
