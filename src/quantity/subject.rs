@@ -97,6 +97,14 @@ const LEADS: &[&str] = &[
     "新改建",
     "安排",
     "计划",
+    "落实",
+    "建设",
+    "筹措",
+    "筹集",
+    "加快",
+    "推进",
+    "推广",
+    "新开工",
 ];
 
 /// Characters of a clause read backwards from a number: anything but punctuation and space.
@@ -135,37 +143,61 @@ pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
             return Some((s, s + w.len()));
         }
     }
+    // After a count: `128项改革举措`.
     if m.kind == MetricKind::Count {
-        let after = &text[m.end..];
-        let len: usize = after
-            .char_indices()
-            .take(10)
-            .take_while(|&(_, c)| han_or_alnum(c) && !c.is_ascii_digit())
-            .map(|(_, c)| c.len_utf8())
-            .sum();
-        let mut cand = &after[..len];
-        // The noun ends where a verb begins: `三个乡镇作了交流发言` → 乡镇.
-        for verb in [
-            "作", "进行", "开展", "完成", "实现", "达到", "参加", "参与", "获得", "建成", "纳入",
-            "通过", "了", "设置", "配备", "建立", "建设",
-        ] {
-            if let Some(i) = cand.find(verb).filter(|&i| i > 0) {
-                cand = &cand[..i];
-            }
-        }
-        let len = cand.len();
-        // A subject is a noun phrase: not a verb phrase that goes on (`个工作日内完成`).
-        // A verb right after the measure word (`3家扩展到`) means the subject is elsewhere.
-        let verb_first = cand.starts_with([
-            '以', '左', '上', '余', '多', '内', '次', '扩', '增', '提', '达', '完', '减', '降',
-            '到', '至', '覆', '超', '实', '比', '较', '同', '占', '为', '是', '有', '已', '将',
-            '要',
-        ]);
-        if cand.chars().count() >= 2 && !verb_first {
-            return Some((m.end, m.end + len));
+        if let Some(r) = after_noun(text, m) {
+            return Some(r);
         }
     }
-    // Before: back from the number over links to the clause start.
+    // A measure's unit often goes on (`吨标准煤`, `千瓦时`), so what follows it is its subject
+    // only when nothing before it is: `建设8万亩高标准农田`.
+    before(text, m).or_else(|| {
+        let (s, e) = after_noun(text, m).filter(|_| m.kind == MetricKind::Measure)?;
+        let noun = &text[s..e];
+        // A run that fills the window is a clause, not a noun; `公里`, `小时` are the rest of a
+        // compound unit (`吨公里`, `千瓦小时`), `级` a class (`百万千瓦级煤电机组`).
+        let clause = noun.chars().count() >= AFTER_CHARS;
+        let unit_rest = ["公里", "小时", "千瓦", "标准", "级"]
+            .iter()
+            .any(|u| noun.starts_with(u));
+        (!clause && !unit_rest).then_some((s, e))
+    })
+}
+
+/// The longest subject read after a quantity, in characters.
+const AFTER_CHARS: usize = 10;
+
+/// The noun right after a quantity's unit, where there is one.
+fn after_noun(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
+    let after = &text[m.end..];
+    let len: usize = after
+        .char_indices()
+        .take(AFTER_CHARS)
+        .take_while(|&(_, c)| han_or_alnum(c) && !c.is_ascii_digit())
+        .map(|(_, c)| c.len_utf8())
+        .sum();
+    let mut cand = &after[..len];
+    // The noun ends where a verb begins: `三个乡镇作了交流发言` → 乡镇.
+    for verb in [
+        "作", "进行", "开展", "完成", "实现", "达到", "参加", "参与", "获得", "建成", "纳入",
+        "通过", "了", "设置", "配备", "建立", "建设", "中有",
+    ] {
+        if let Some(i) = cand.find(verb).filter(|&i| i > 0) {
+            cand = &cand[..i];
+        }
+    }
+    let len = cand.len();
+    // A subject is a noun phrase: not a verb phrase that goes on (`个工作日内完成`).
+    // A verb right after the measure word (`3家扩展到`) means the subject is elsewhere.
+    let verb_first = cand.starts_with([
+        '以', '左', '上', '余', '多', '内', '次', '扩', '增', '提', '达', '完', '减', '降', '到',
+        '至', '覆', '超', '实', '比', '较', '同', '占', '为', '是', '有', '已', '将', '要',
+    ]);
+    (cand.chars().count() >= 2 && !verb_first).then_some((m.end, m.end + len))
+}
+
+/// The subject before the number: back from it over links to the start of the clause.
+fn before(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
     let mut end = m.start;
     while let Some(l) = LINKS.iter().find(|l| text[..end].ends_with(**l)) {
         end -= l.len();
@@ -236,6 +268,11 @@ mod tests {
             ),
             ("5G基站总数达到1.2万个", "5G基站总数"),
             ("全区共发生生产安全事故12起", "生产安全事故"),
+            ("企业调查59项测评点中有2项", "测评点"),
+            ("落实公共建筑节能改造600万平方米。", "公共建筑节能改造"),
+            ("建设8万亩高标准农田。", "高标准农田"),
+            ("新开工改造城镇老旧小区1200个", "城镇老旧小区"),
+            ("建设筹措保障性租赁住房7.4万套(间)", "保障性租赁住房"),
             (
                 "全市数字经济核心产业增加值年均增长12%以上",
                 "数字经济核心产业增加值",
