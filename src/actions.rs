@@ -190,25 +190,150 @@ fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
 /// The actor: the clause before the modal, if it names a unit or person; when the modal opens
 /// its clause, the unit that opens the sentence (`各单位主要负责同志是…,必须…`).
 fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
-    clause_actor(text, s, modal_at).or_else(|| {
-        let before = text[s..modal_at].trim_end();
-        if !before.ends_with([',', '，']) {
-            return None;
-        }
-        let first = &text[s..modal_at];
-        // Not 要: it stands inside 主要 of 主要负责同志.
-        let cut = ["是", "应当", "必须", "在"]
+    clause_actor(text, s, modal_at)
+        .or_else(|| {
+            let before = text[s..modal_at].trim_end();
+            if !before.ends_with([',', '，']) {
+                return None;
+            }
+            let first = &text[s..modal_at];
+            // Not 要: it stands inside 主要 of 主要负责同志.
+            let cut = ["是", "应当", "必须", "在"]
+                .iter()
+                .filter_map(|w| first.find(w))
+                .min()?;
+            let lead = first.len() - first.trim_start().len();
+            let cand = first[..cut].trim();
+            let n = cand.chars().count();
+            let ok = (2..=24).contains(&n)
+                && !cand.contains([',', '，'])
+                && ACTOR_SUFFIXES.iter().any(|suf| cand.ends_with(suf));
+            ok.then_some((s + lead, s + lead + cand.len()))
+        })
+        .or_else(|| previous_clause_actor(text, s, modal_at))
+}
+
+/// Words that open a clause about doing something, not about who does it.
+const ACTION_LEADS: &[&str] = &[
+    "为",
+    "对",
+    "在",
+    "按",
+    "根据",
+    "围绕",
+    "以及",
+    "而",
+    "建",
+    "办",
+    "成立",
+    "加快",
+    "召开",
+    "全面",
+    "共建",
+    "继续",
+    "坚持",
+    "稳定",
+    "优化",
+    "加强",
+    "推进",
+    "推动",
+    "深化",
+    "完善",
+    "发展",
+    "实现",
+    "提高",
+    "扩大",
+    "支持",
+    "鼓励",
+    "落实",
+    "做好",
+    "抓好",
+    "打造",
+    "培育",
+    "引导",
+    "健全",
+    "构建",
+    "我们统筹",
+    "组建",
+    "设立",
+    "改革",
+    "转制",
+    "搞好",
+    "逐步",
+    "依法",
+    "筹建",
+    "真",
+    "布局",
+    "争创",
+    "大力",
+    "服务",
+    "成功",
+    "协同",
+    "配备",
+    "认真",
+    "今后考核",
+    "重视",
+    "顾全",
+    "事关",
+    "以",
+    "从",
+    "稳",
+    "这次",
+];
+
+/// Verbs that show a clause does something: it does not name who does it.
+const ACTION_WORDS: &[&str] = &[
+    "搞好",
+    "建立",
+    "审批",
+    "培育",
+    "推动",
+    "推进",
+    "落实",
+    "构建",
+    "融入",
+    "考核",
+    "转制为",
+    "配备",
+    "争创",
+    "关系",
+    "这个",
+    "内部",
+];
+
+/// When the modal opens its clause, the clause right before it if that names units:
+/// `为做好…工作,各地区、各部门特别是…人民政府,要按照…`.
+fn previous_clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
+    let before = text[s..modal_at].trim_end();
+    let before = before
+        .strip_suffix(',')
+        .or_else(|| before.strip_suffix('，'))?;
+    let start = before
+        .rfind([',', ':', ';', '，', '：', '；'])
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let mut a = s + start;
+    let mut cand = before[start..].trim_start();
+    a += before[start..].len() - cand.len();
+    // A heading's or an article's marker is no part of it.
+    if let Some(m) = crate::structure::markers::parse_marker(cand) {
+        let rest = cand[m.len..].trim_start();
+        a += cand.len() - rest.len();
+        cand = rest;
+    }
+    let cand = cand.trim_end();
+    let n = cand.chars().count();
+    // A clause that names units, not one that does something (`建设…中心`, `召开…大会`).
+    let ok = (2..=32).contains(&n)
+        && ACTOR_SUFFIXES.iter().any(|suf| cand.ends_with(suf))
+        && !cand.contains(|c: char| c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic())
+        && !ACTION_LEADS.iter().any(|w| cand.starts_with(w))
+        && !ACTION_WORDS.iter().any(|w| cand.contains(w))
+        && !["大局", "全局", "格局", "布局", "新局", "为中心"]
             .iter()
-            .filter_map(|w| first.find(w))
-            .min()?;
-        let lead = first.len() - first.trim_start().len();
-        let cand = first[..cut].trim();
-        let n = cand.chars().count();
-        let ok = (2..=24).contains(&n)
-            && !cand.contains([',', '，'])
-            && ACTOR_SUFFIXES.iter().any(|suf| cand.ends_with(suf));
-        ok.then_some((s + lead, s + lead + cand.len()))
-    })
+            .any(|w| cand.ends_with(w));
+    ok.then_some((a, a + cand.len()))
 }
 
 fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
@@ -249,9 +374,23 @@ fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)>
 /// `臭氧协同控制`, `配合做好`.)
 fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let seg = &text[s..e];
+    // 会 ends many nouns (社会, 大会, 全会, 协会, 委员会): 社会同步 holds no 会同.
+    let is_partner_word = |p: usize, w: &str| match w {
+        "会同" => !seg[..p].ends_with([
+            '社', '大', '全', '协', '学', '机', '员', '工', '商', '年', '议', '都', '盟', '总',
+        ]),
+        // 联合体, 联合国, 联合会 are names.
+        "联合" => !seg[p + w.len()..].starts_with(['体', '国', '会', '党']),
+        _ => true,
+    };
     let Some((p, w)) = ["联合", "会同", "联同"]
         .iter()
-        .filter_map(|w| seg.find(w).map(|p| (p, *w)))
+        .filter_map(|w| {
+            seg.match_indices(w)
+                .map(|(p, _)| p)
+                .find(|&p| is_partner_word(p, w))
+                .map(|p| (p, *w))
+        })
         .min()
     else {
         return Vec::new();
@@ -407,6 +546,30 @@ mod tests {
                 Duty,
                 Some("县大数据中心"),
                 &["县公安局", "县人社局"],
+            ),
+            // 会同 inside 社会同步 is no partner.
+            (
+                "防震减灾工作要继续加强,实现防震减灾事业与经济和社会同步协调发展。",
+                "要",
+                Duty,
+                None,
+                &[],
+            ),
+            // 联合体 is a noun, not 联合 + partners.
+            (
+                "联合体内的各企业,要按照协议分工负责。",
+                "要",
+                Duty,
+                Some("联合体内的各企业"),
+                &[],
+            ),
+            // The unit stands in the clause before the one the modal opens.
+            (
+                "为全面做好防震减灾工作,各地区、各部门特别是重点防御区所在地人民政府,要按照通知精神制定措施。",
+                "要",
+                Duty,
+                Some("各地区、各部门特别是重点防御区所在地人民政府"),
+                &[],
             ),
         ];
         for (text, modal, strength, actor, partners) in CASES {
