@@ -3,7 +3,7 @@
 
 use crate::actions;
 use crate::analyzer::Ctx;
-use crate::model::{Action, Document, Metric, Time, TimeKind};
+use crate::model::{Action, DocType, Document, Metric, Time, TimeKind};
 use crate::quantity::metric;
 use crate::structure::counts::Declared;
 use crate::structure::markers::Style;
@@ -15,6 +15,51 @@ fn year_of(doc: &Document) -> Option<i32> {
     doc.date.as_deref()?.get(..4)?.parse().ok()
 }
 
+/// The years of a document: its own, and in a work report the top-level section that reviews
+/// a past year (`一、2025年工作回顾`, `一、过去一年工作回顾`), whose `年末`, `上半年` and
+/// `6月底` are of that year.
+fn years(doc: &Document, body: &str, flat: &[Flat], doc_year: Option<i32>) -> times::Years {
+    let review = (doc.doc_type == DocType::WorkReport)
+        .then(|| {
+            flat.iter().filter(|f| f.depth == 1).find_map(|f| {
+                Some((
+                    f.start,
+                    f.end,
+                    review_year(body.get(f.heading.0..f.heading.1)?, doc_year)?,
+                ))
+            })
+        })
+        .flatten();
+    times::Years {
+        doc: doc_year,
+        review,
+    }
+}
+
+/// The year a heading reviews: the one year it names, or the year before the document's for
+/// `过去一年`, `去年` and a bare `工作回顾`. None for five-year reviews and other headings.
+fn review_year(heading: &str, doc_year: Option<i32>) -> Option<i32> {
+    if !heading.contains("回顾") && !heading.contains("过去一年") {
+        return None;
+    }
+    let b = heading.as_bytes();
+    let mut named: Vec<i32> = (0..b.len().saturating_sub(3))
+        .filter(|&i| {
+            b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && heading[i + 4..].starts_with('年')
+        })
+        .filter_map(|i| heading[i..i + 4].parse().ok())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    match named.as_slice() {
+        [y] => Some(*y),
+        [] if !heading.contains("五年") => doc_year.map(|y| y - 1),
+        _ => None,
+    }
+}
+
 /// Fills `metrics`, `times` and `actions` of `doc` from the body text.
 pub(crate) fn extract(
     doc: &mut Document,
@@ -24,7 +69,7 @@ pub(crate) fn extract(
     decls: &[Declared],
     ctx: &Ctx,
 ) {
-    let mut found = times::times(body, year_of(doc));
+    let mut found = times::times(body, years(doc, body, flat, year_of(doc)));
     if doc.date.is_none() {
         // A text that counts `截至2025年11月底` was written after that day: the latest such
         // as-of date is the best estimate of its date.
@@ -39,7 +84,7 @@ pub(crate) fn extract(
                 "date: inferred from the as-of date \"{}\"; the text states no date of its own",
                 ctx.text((t.start, t.end))
             ));
-            found = times::times(body, Some(d.year));
+            found = times::times(body, years(doc, body, flat, Some(d.year)));
         }
     }
     doc.times = found.iter().map(|t| time(t, ctx)).collect();
@@ -129,4 +174,26 @@ fn trim_blank(body: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
     let lead = t.len() - t.trim_start().len();
     let kept = t.trim().len();
     (kept > 0).then_some((s + lead, s + lead + kept))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::review_year;
+
+    #[test]
+    fn reviewed_years() {
+        for (heading, want) in [
+            ("一、2025年工作回顾", Some(2025)),
+            ("一、2025年和“十四五”时期工作回顾", Some(2025)),
+            ("一、“十四五”时期和2025年工作回顾", Some(2025)),
+            ("一、过去一年工作回顾", Some(2025)),
+            ("一、去年工作回顾", Some(2025)),
+            ("一、工作回顾", Some(2025)),
+            ("一、过去五年工作回顾", None),
+            ("一、1993年国内工作的回顾和1994年", None),
+            ("二、2026年工作安排", None),
+        ] {
+            assert_eq!(review_year(heading, Some(2026)), want, "{heading}");
+        }
+    }
 }

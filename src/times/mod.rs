@@ -131,8 +131,36 @@ pub fn plan_start(n: u32) -> Option<i32> {
     }
 }
 
-/// All candidate expressions; overlaps are resolved by [`times`].
-fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
+/// The years that expressions without a year of their own are read in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Years {
+    /// The document's year: 今年, 明年, 去年 count from it.
+    pub doc: Option<i32>,
+    /// A byte range of the text that reviews another year, and that year: in a work report's
+    /// `2025年工作回顾`, `年末`, `上半年` and `6月底` are of 2025 even when the report is of 2026.
+    pub review: Option<(usize, usize, i32)>,
+}
+
+impl Years {
+    /// The document's year, and nothing reviewed.
+    #[cfg(test)]
+    pub fn of_document(doc: Option<i32>) -> Years {
+        Years { doc, review: None }
+    }
+
+    /// The year of an expression at `pos` that names no year (a month, 年底, 上半年, a
+    /// quarter).
+    fn within_at(&self, pos: usize) -> Option<i32> {
+        match self.review {
+            Some((s, e, y)) if (s..e).contains(&pos) => Some(y),
+            _ => self.doc,
+        }
+    }
+}
+
+/// All candidate expressions; overlaps are resolved by [`times`]. `doc_year` resolves 今年,
+/// 明年, 去年; `year` the expressions that name no year.
+fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<FoundTime> {
     let mut out = Vec::new();
     let mut push = |start, end, kind, from, to| {
         out.push(FoundTime {
@@ -211,7 +239,7 @@ fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
             continue;
         }
         let Some(mo) = num(&c, 1) else { continue };
-        let Some(found) = doc_year
+        let Some(found) = year
             .map(|y| month_range(y, mo, &c, 2, 3, 4))
             .unwrap_or_else(|| {
                 (1..=12)
@@ -221,7 +249,7 @@ fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
         else {
             continue;
         };
-        let kind = if doc_year.is_some() {
+        let kind = if year.is_some() {
             found.2
         } else {
             TimeKind::Relative
@@ -247,8 +275,7 @@ fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
             .and_then(|y| y.parse::<u32>().ok())
             .filter(|&y| year_ok(y))
             .map(|y| y as i32);
-        let year = named.or(doc_year);
-        let (from, to, kind) = match year {
+        let (from, to, kind) = match named.or(year) {
             Some(y) => (Date::new(y, a, 1), last_day(y, b), TimeKind::Period),
             None => (None, None, TimeKind::Relative),
         };
@@ -277,7 +304,10 @@ fn candidates(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
     }
     for c in RELATIVE.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let (a, b) = match (doc_year, m.as_str()) {
+        let w = m.as_str();
+        // Words that count from the speaker's year; the rest name a part of the year at hand.
+        let counted = matches!(w, "今年" | "明年" | "去年" | "前年" | "后年" | "今年以来");
+        let (a, b) = match (if counted { doc_year } else { year }, w) {
             (Some(y), "今年" | "年内") => (Date::new(y, 1, 1), Date::new(y, 12, 31)),
             (Some(y), "明年") => (Date::new(y + 1, 1, 1), Date::new(y + 1, 12, 31)),
             (Some(y), "去年") => (Date::new(y - 1, 1, 1), Date::new(y - 1, 12, 31)),
@@ -392,11 +422,19 @@ fn windows(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Finds the time expressions of `text`, resolving relative ones against `doc_year`.
-pub(crate) fn times(text: &str, doc_year: Option<i32>) -> Vec<FoundTime> {
+/// Finds the time expressions of `text`, resolving relative ones against `years`.
+pub(crate) fn times(text: &str, years: Years) -> Vec<FoundTime> {
     let mut cands = Vec::new();
-    for (a, b) in windows(text) {
-        for mut t in candidates(&text[a..b], doc_year) {
+    // A window that crosses the edge of a reviewed range is read as two.
+    let edges = years.review.map_or([0, 0], |(s, e, _)| [s, e]);
+    let pieces = windows(text).into_iter().flat_map(|(a, b)| {
+        let mut cuts = vec![a];
+        cuts.extend(edges.iter().copied().filter(|&x| a < x && x < b));
+        cuts.push(b);
+        cuts.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>()
+    });
+    for (a, b) in pieces {
+        for mut t in candidates(&text[a..b], years.doc, years.within_at(a)) {
             t.start += a;
             t.end += a;
             cands.push(t);

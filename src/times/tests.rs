@@ -2,7 +2,7 @@
 use super::*;
 
 fn one(text: &str, year: Option<i32>) -> Vec<(String, TimeKind, Option<String>, Option<String>)> {
-    times(text, year)
+    times(text, Years::of_document(year))
         .into_iter()
         .map(|t| {
             (
@@ -153,11 +153,11 @@ fn windows_find_what_a_full_scan_finds() {
                 2025年11月中旬,“十五五”时期,“十四五”末,自2026年1月1日起施行,在十五个工作日内办理,\
                 总结前三季度进展,部署第四季度工作,十二月底前完成,明年再议。";
     for year in [None, Some(2025)] {
-        let mut full = candidates(text, year);
+        let mut full = candidates(text, year, year);
         full.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
         let mut windowed = Vec::new();
         for (a, b) in windows(text) {
-            for mut t in candidates(&text[a..b], year) {
+            for mut t in candidates(&text[a..b], year, year) {
                 t.start += a;
                 t.end += a;
                 windowed.push(t);
@@ -244,4 +244,34 @@ fn not_times() {
     assert!(
         plan_start(14) == Some(2021) && plan_start(15) == Some(2026) && plan_start(1) == Some(1953)
     );
+}
+
+#[test]
+fn a_reviewed_year_holds_for_words_that_name_none() {
+    let text =
+        "一、2025年工作回顾\n年末失业率降到5.3%,上半年增长5%,6月底完成。今年要做好三件事。\n\
+                二、2026年工作安排\n年底前建成。";
+    let split = text.find("二、").unwrap();
+    let years = Years {
+        doc: Some(2026),
+        review: Some((0, split, 2025)),
+    };
+    let got: Vec<(String, Option<String>)> = times(text, years)
+        .iter()
+        .map(|t| (text[t.start..t.end].to_string(), t.to.map(|d| d.iso())))
+        .collect();
+    let want = [
+        ("2025年", "2025-12-31"),
+        ("年末", "2025-12-31"),
+        ("上半年", "2025-06-30"),
+        ("6月底", "2025-06-30"),
+        ("今年", "2026-12-31"),
+        ("2026年", "2026-12-31"),
+        ("年底前", "2026-12-31"),
+    ];
+    let want: Vec<(String, Option<String>)> = want
+        .iter()
+        .map(|(t, d)| (t.to_string(), Some(d.to_string())))
+        .collect();
+    assert_eq!(got, want);
 }
