@@ -33,7 +33,10 @@ pub fn sketch(text: &str) -> Vec<u64> {
     let mut n = 0usize;
     let mut heap = std::collections::BinaryHeap::with_capacity(SKETCH_LEN + 1);
     let mut seen = std::collections::HashSet::with_capacity(SKETCH_LEN * 2);
-    for c in text.chars().filter(|&c| is_letter(c)) {
+    for c in text
+        .chars()
+        .filter(|&c| c.is_ascii_alphanumeric() || crate::segment::is_letter(c))
+    {
         window = ((window << 21) | u128::from(u32::from(c))) & MASK;
         n += 1;
         if n < 4 {
@@ -52,12 +55,6 @@ pub fn sketch(text: &str) -> Vec<u64> {
         }
     }
     heap.into_sorted_vec()
-}
-
-/// A letter or digit, with the common Chinese characters decided without a table look-up.
-#[inline]
-fn is_letter(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF) || c.is_alphanumeric()
 }
 
 /// The finaliser of SplitMix64.

@@ -289,7 +289,7 @@ fn classify(w: &str) -> Kind {
 /// A non-ASCII letter or digit, with the common Chinese characters decided without a table
 /// look-up.
 #[inline]
-fn is_letter(c: char) -> bool {
+pub(crate) fn is_letter(c: char) -> bool {
     match c as u32 {
         0..=0x7F => false,
         0x4E00..=0x9FFF | 0x3400..=0x4DBF => true,
