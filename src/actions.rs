@@ -213,75 +213,17 @@ fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
         .or_else(|| previous_clause_actor(text, s, modal_at))
 }
 
-/// Words that open a clause about doing something, not about who does it.
+/// Words that open a clause about doing something, not about who does it. A clause that
+/// holds one of [`ACTION_WORDS`] anywhere is left out too, so those are not repeated here.
 const ACTION_LEADS: &[&str] = &[
-    "为",
-    "对",
-    "在",
-    "按",
-    "根据",
-    "围绕",
-    "以及",
-    "而",
-    "建",
-    "办",
-    "成立",
-    "加快",
-    "召开",
-    "全面",
-    "共建",
-    "继续",
-    "坚持",
-    "稳定",
-    "优化",
-    "加强",
-    "推进",
-    "推动",
-    "深化",
-    "完善",
-    "发展",
-    "实现",
-    "提高",
-    "扩大",
-    "支持",
-    "鼓励",
-    "落实",
-    "做好",
-    "抓好",
-    "打造",
-    "培育",
-    "引导",
-    "健全",
-    "构建",
-    "我们统筹",
-    "组建",
-    "设立",
-    "改革",
-    "转制",
-    "搞好",
-    "逐步",
-    "依法",
-    "筹建",
-    "真",
-    "布局",
-    "争创",
-    "大力",
-    "服务",
-    "成功",
-    "协同",
-    "配备",
-    "认真",
-    "今后考核",
-    "重视",
-    "顾全",
-    "事关",
-    "以",
-    "从",
-    "稳",
-    "这次",
+    "为", "对", "在", "按", "根据", "围绕", "以及", "而", "以", "从", "这", "建", "办", "成立",
+    "加快", "召开", "全面", "共建", "继续", "坚持", "稳定", "稳", "优化", "加强", "深化", "完善",
+    "发展", "实现", "提高", "扩大", "支持", "鼓励", "做好", "抓好", "打造", "引导", "健全", "组建",
+    "设立", "筹建", "改革", "转制", "逐步", "依法", "大力", "认真", "成功", "协同", "布局", "服务",
+    "重视", "顾全", "事关",
 ];
 
-/// Verbs that show a clause does something: it does not name who does it.
+/// Verbs that show a clause does something, wherever they stand in it.
 const ACTION_WORDS: &[&str] = &[
     "搞好",
     "建立",
@@ -293,6 +235,7 @@ const ACTION_WORDS: &[&str] = &[
     "构建",
     "融入",
     "考核",
+    "统筹",
     "转制为",
     "配备",
     "争创",
@@ -327,7 +270,7 @@ fn previous_clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize
     // A clause that names units, not one that does something (`建设…中心`, `召开…大会`).
     let ok = (2..=32).contains(&n)
         && ACTOR_SUFFIXES.iter().any(|suf| cand.ends_with(suf))
-        && !cand.contains(|c: char| c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic())
+        && !cand.contains(char::is_numeric)
         && !ACTION_LEADS.iter().any(|w| cand.starts_with(w))
         && !ACTION_WORDS.iter().any(|w| cand.contains(w))
         && !["大局", "全局", "格局", "布局", "新局", "为中心"]
@@ -379,8 +322,8 @@ fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         "会同" => !seg[..p].ends_with([
             '社', '大', '全', '协', '学', '机', '员', '工', '商', '年', '议', '都', '盟', '总',
         ]),
-        // 联合体, 联合国, 联合会 are names.
-        "联合" => !seg[p + w.len()..].starts_with(['体', '国', '会', '党']),
+        // 联合体, 联合国, 联合会 are names; 联合的 an adjective.
+        "联合" => !seg[p + w.len()..].starts_with(['体', '国', '会', '党', '的']),
         _ => true,
     };
     let Some((p, w)) = ["联合", "会同", "联同"]

@@ -152,7 +152,10 @@ pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
     // A measure's unit often goes on (`吨标准煤`, `千瓦时`), so what follows it is its subject
     // only when nothing before it is: `建设8万亩高标准农田`.
     before(text, m).or_else(|| {
-        let (s, e) = after_noun(text, m).filter(|_| m.kind == MetricKind::Measure)?;
+        if m.kind != MetricKind::Measure {
+            return None;
+        }
+        let (s, e) = after_noun(text, m)?;
         let noun = &text[s..e];
         // A run that fills the window is a clause, not a noun; `公里`, `小时` are the rest of a
         // compound unit (`吨公里`, `千瓦小时`), `级` a class (`百万千瓦级煤电机组`).
