@@ -322,8 +322,10 @@ fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         "会同" => !seg[..p].ends_with([
             '社', '大', '全', '协', '学', '机', '员', '工', '商', '年', '议', '都', '盟', '总',
         ]),
-        // 联合体, 联合国, 联合会 are names; 联合的 an adjective.
-        "联合" => !seg[p + w.len()..].starts_with(['体', '国', '会', '党', '的']),
+        // 联合体, 联合国, 联合会, 联合委员会, 联合声明, 联合公报 are names; 联合的 an adjective.
+        "联合" => {
+            !seg[p + w.len()..].starts_with(['体', '国', '会', '党', '的', '委', '声', '公'])
+        }
         _ => true,
     };
     let Some((p, w)) = ["联合", "会同", "联同"]
