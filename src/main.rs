@@ -8,6 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod search_cli;
 
+// See Cargo.toml: indexing spends a tenth less time with it.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Reads Chinese government and policy texts and returns their structure.
 #[derive(Parser, Debug)]
 #[command(name = "zhengce", version, about)]
