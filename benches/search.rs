@@ -19,7 +19,12 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 use zhengce::search::batch::index_paths;
 use zhengce::search::{Archive, OpenMode, Query};
 use zhengce::segment::Segmenter;
-use zhengce::Analyzer;
+use zhengce::{Analyzer, Stages};
+
+// The allocator of the `zhengce` binary, so that `index` measures what `zhengce index` does.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The archive the `index` and `query` benches use is at least this large.
 const ARCHIVE_BYTES: usize = 100_000_000;
@@ -137,7 +142,8 @@ fn bench(c: &mut Criterion) {
     let src = tempfile::tempdir().unwrap();
     let archive_bytes = write_archive(&texts, src.path());
     let roots = [src.path().to_path_buf()];
-    let analyzer = Analyzer::default();
+    // As `zhengce index` analyses.
+    let analyzer = Analyzer::builder().stages(Stages::Index).build();
     let mut g = c.benchmark_group("index");
     g.sample_size(10)
         .measurement_time(Duration::from_secs(120))

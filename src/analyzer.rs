@@ -36,6 +36,9 @@ pub enum Stages {
     /// Decoding, cleaning, front matter and structure only; `metrics`, `times` and `actions`
     /// stay empty.
     Structure,
+    /// What a search archive uses: structure, times and actions (their actors and deadlines
+    /// are indexed); `metrics` stay empty.
+    Index,
 }
 
 /// Configures an [`Analyzer`].
@@ -228,8 +231,8 @@ impl Analyzer {
         if let Some(o) = &outline {
             notes::outline(&mut doc, o, &flat, &pts, &ctx);
         }
-        if self.stages == Stages::All {
-            crate::extract::extract(&mut doc, &body, &flat, &pts, &decls, &ctx);
+        if self.stages != Stages::Structure {
+            crate::extract::extract(&mut doc, &body, &flat, &pts, &decls, &ctx, self.stages);
         }
         doc
     }

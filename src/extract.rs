@@ -2,7 +2,7 @@
 //! from the text where it states none.
 
 use crate::actions;
-use crate::analyzer::Ctx;
+use crate::analyzer::{Ctx, Stages};
 use crate::model::{Action, DocType, Document, Metric, Time, TimeKind};
 use crate::quantity::metric;
 use crate::structure::counts::Declared;
@@ -60,7 +60,7 @@ fn review_year(heading: &str, doc_year: Option<i32>) -> Option<i32> {
     }
 }
 
-/// Fills `metrics`, `times` and `actions` of `doc` from the body text.
+/// Fills `times`, `actions` and (for [`Stages::All`]) `metrics` of `doc` from the body text.
 pub(crate) fn extract(
     doc: &mut Document,
     body: &str,
@@ -68,6 +68,7 @@ pub(crate) fn extract(
     pts: &[FoundPoint],
     decls: &[Declared],
     ctx: &Ctx,
+    stages: Stages,
 ) {
     let mut found = times::times(body, years(doc, body, flat, year_of(doc)));
     if doc.date.is_none() {
@@ -88,29 +89,9 @@ pub(crate) fn extract(
         }
     }
     doc.times = found.iter().map(|t| time(t, ctx)).collect();
-    doc.metrics = metric::metrics(body)
-        .into_iter()
-        // A declared count (`主要任务有三个:`, `以上三项`) counts the text's own list, not the
-        // world; `这两个问题` points back at something named.
-        .filter(|m| !decls.iter().any(|d| d.start < m.end && m.start < d.end))
-        .filter(|m| !body[..m.start].ends_with(['这', '那']))
-        .map(|m| Metric {
-            text: ctx.text((m.start, m.end)).to_string(),
-            value: m.value,
-            high: m.high,
-            unit: m.unit.map(String::from),
-            kind: m.kind,
-            qualifier: m.qualifier,
-            subject: m
-                .subject
-                .and_then(|r| trim_blank(body, r))
-                .map(|r| ctx.text(r).to_string()),
-            from: m.from,
-            direction: m.direction,
-            basis: m.basis.map(|r| ctx.text(r).to_string()),
-            span: ctx.span((m.start, m.end)),
-        })
-        .collect();
+    if stages == Stages::All {
+        doc.metrics = metrics(body, decls, ctx);
+    }
     // A title line is structure, not a directive; a heading that is a sentence of the text
     // (`（三）市财政…用于支持数据中心改造。`, an article's first sentence) can be one.
     let is_heading = |a: &actions::FoundAction| {
@@ -155,6 +136,33 @@ pub(crate) fn extract(
             }
         })
         .collect();
+}
+
+/// The metrics of the body, less declared counts and back references.
+fn metrics(body: &str, decls: &[Declared], ctx: &Ctx) -> Vec<Metric> {
+    metric::metrics(body)
+        .into_iter()
+        // A declared count (`主要任务有三个:`, `以上三项`) counts the text's own list, not the
+        // world; `这两个问题` points back at something named.
+        .filter(|m| !decls.iter().any(|d| d.start < m.end && m.start < d.end))
+        .filter(|m| !body[..m.start].ends_with(['这', '那']))
+        .map(|m| Metric {
+            text: ctx.text((m.start, m.end)).to_string(),
+            value: m.value,
+            high: m.high,
+            unit: m.unit.map(String::from),
+            kind: m.kind,
+            qualifier: m.qualifier,
+            subject: m
+                .subject
+                .and_then(|r| trim_blank(body, r))
+                .map(|r| ctx.text(r).to_string()),
+            from: m.from,
+            direction: m.direction,
+            basis: m.basis.map(|r| ctx.text(r).to_string()),
+            span: ctx.span((m.start, m.end)),
+        })
+        .collect()
 }
 
 fn time(t: &FoundTime, ctx: &Ctx) -> Time {

@@ -24,8 +24,10 @@ impl Progress for Bar {
 }
 
 pub fn index(archive: &Archive, paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<ExitCode> {
+    // Metrics are not indexed; the rest of the analysis is.
     let analyzer = zhengce::Analyzer::builder()
         .max_input_bytes(max_bytes)
+        .stages(zhengce::Stages::Index)
         .build();
     let t = Instant::now();
     let report = if io::stderr().is_terminal() {
