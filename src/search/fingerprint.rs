@@ -32,7 +32,8 @@ pub fn sketch(text: &str) -> Vec<u64> {
     let mut window: u128 = 0;
     let mut n = 0usize;
     let mut heap = std::collections::BinaryHeap::with_capacity(SKETCH_LEN + 1);
-    let mut seen = std::collections::HashSet::with_capacity(SKETCH_LEN * 2);
+    let mut seen =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(SKETCH_LEN * 2, Default::default());
     for c in text
         .chars()
         .filter(|&c| c.is_ascii_alphanumeric() || crate::segment::is_letter(c))

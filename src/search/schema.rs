@@ -281,7 +281,10 @@ pub fn words_by_passage(
         .iter()
         .map(|&(s, e)| String::with_capacity(e - s + (e - s) / 4))
         .collect();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // Every word of the text is looked up: a fast hash, and room for the distinct words of a
+    // typical text from the start.
+    let mut seen: rustc_hash::FxHashSet<&str> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(ft.len() / 16, Default::default());
     let mut distinct = String::new();
     let (mut r, mut last, mut at) = (0, None, 0);
     seg.scan_words(ft, |s, e, p| {
