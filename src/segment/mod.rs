@@ -286,13 +286,22 @@ fn classify(w: &str) -> Kind {
     }
 }
 
-/// A non-ASCII letter or digit, with the common Chinese characters decided without a table
-/// look-up.
+/// A non-ASCII letter or digit, with the common Chinese characters and punctuation decided
+/// without a table look-up.
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     match c as u32 {
         0..=0x7F => false,
         0x4E00..=0x9FFF | 0x3400..=0x4DBF => true,
+        // General punctuation (— … “ ” ‘ ’), CJK punctuation and brackets (。、《》【】) and
+        // the full-width punctuation (，；：？！（）): no letters or digits among them.
+        0x2000..=0x206F
+        | 0x3001..=0x3004
+        | 0x3008..=0x3020
+        | 0xFF01..=0xFF0F
+        | 0xFF1A..=0xFF20
+        | 0xFF3B..=0xFF40
+        | 0xFF5B..=0xFF65 => false,
         _ => c.is_alphanumeric(),
     }
 }

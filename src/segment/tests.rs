@@ -159,3 +159,14 @@ fn user_dictionary() {
     assert!(err.to_string().contains("bad.txt"), "{err}");
     assert!(err.to_string().contains("line 1"), "{err}");
 }
+
+#[test]
+fn letter_test_agrees_with_the_unicode_tables() {
+    // Every scalar value: the ranges decided without a look-up give what the tables give
+    // (the two blocks of unified ideographs count whole, assigned or not).
+    for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+        let ideograph = matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}');
+        let want = !c.is_ascii() && (ideograph || c.is_alphanumeric());
+        assert_eq!(super::is_letter(c), want, "{c:?} U+{:04X}", c as u32);
+    }
+}
