@@ -85,6 +85,67 @@ fn open(dir: &Path) -> Archive {
         .unwrap()
 }
 
+/// A tantivy tokenizer as the tantivy-jieba crate makes it: jieba's search-mode tokens (HMM
+/// on), owned, with byte offsets.
+#[derive(Clone)]
+struct BareJieba(std::sync::Arc<jieba_rs::Jieba>);
+
+impl tantivy::tokenizer::Tokenizer for BareJieba {
+    type TokenStream<'a> = tantivy::tokenizer::PreTokenizedStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        bytes.push(text.len());
+        let tokens = self
+            .0
+            .tokenize(text, jieba_rs::TokenizeMode::Search, true)
+            .into_iter()
+            .enumerate()
+            .map(|(position, t)| tantivy::tokenizer::Token {
+                offset_from: bytes[t.start],
+                offset_to: bytes[t.end],
+                position,
+                text: t.word.to_string(),
+                position_length: 1,
+            })
+            .collect();
+        tantivy::tokenizer::PreTokenizedString {
+            text: String::new(),
+            tokens,
+        }
+        .into()
+    }
+}
+
+/// Indexes the files under `roots` into a one-field index in `dir` (see `plain_jieba_one_field`).
+fn plain_index(jieba: &std::sync::Arc<jieba_rs::Jieba>, roots: &[PathBuf], dir: &Path) {
+    use rayon::prelude::*;
+    use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+    let mut sb = Schema::builder();
+    let body = sb.add_text_field(
+        "body",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("jieba")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
+    let index = tantivy::Index::create_in_dir(dir, sb.build()).unwrap();
+    index
+        .tokenizers()
+        .register("jieba", BareJieba(std::sync::Arc::clone(jieba)));
+    let writer: tantivy::IndexWriter = index
+        .writer_with_num_threads(2, zhengce::search::DEFAULT_HEAP_BYTES)
+        .unwrap();
+    let (files, _) = zhengce::search::batch::collect_files(roots);
+    files.par_iter().for_each(|p| {
+        let text = std::fs::read_to_string(p).unwrap();
+        writer.add_document(tantivy::doc!(body => text)).unwrap();
+    });
+    let mut writer = writer;
+    writer.commit().unwrap();
+    writer.wait_merging_threads().unwrap();
+}
+
 fn queries() -> Vec<String> {
     let mut qs: Vec<String> = include_str!("../tests/data/queries.tsv")
         .lines()
@@ -148,6 +209,19 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10)
         .measurement_time(Duration::from_secs(120))
         .throughput(Throughput::Bytes(archive_bytes as u64));
+    // The reference of the issue: one text field, tokenized by a bare `jieba.cut`, positions
+    // recorded, nothing stored, files read in parallel, the same writer threads and heap.
+    let jieba = std::sync::Arc::new(jieba);
+    g.bench_function("plain_jieba_one_field", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |dir| {
+                plain_index(&jieba, &roots, dir.path());
+                dir
+            },
+            BatchSize::PerIteration,
+        )
+    });
     g.bench_function("two_threads", |b| {
         b.iter_batched(
             || tempfile::tempdir().unwrap(),
