@@ -275,3 +275,32 @@ fn corpus_matches_gold() {
         errs.join("\n")
     );
 }
+
+/// `Stages::Index` (what `zhengce index` runs) gives the full record but its metrics.
+#[test]
+fn index_stages_leave_out_only_metrics() {
+    let all = Analyzer::default();
+    let index = Analyzer::builder().stages(zhengce::Stages::Index).build();
+    let mut with_metrics = 0;
+    for e in std::fs::read_dir(corpus()).expect("corpus/ exists") {
+        let path = e.unwrap().path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let mut full = all.analyze_file(&path).unwrap();
+        let part = index.analyze_file(&path).unwrap();
+        assert!(part.metrics.is_empty(), "{}", path.display());
+        with_metrics += usize::from(!full.metrics.is_empty());
+        full.metrics.clear();
+        assert_eq!(
+            serde_json::to_value(&full).unwrap(),
+            serde_json::to_value(&part).unwrap(),
+            "{}",
+            path.display()
+        );
+    }
+    assert!(
+        with_metrics >= 10,
+        "{with_metrics} corpus texts have metrics"
+    );
+}
