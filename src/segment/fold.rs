@@ -107,17 +107,41 @@ pub struct Folded<'a> {
 impl<'a> Folded<'a> {
     /// Folds `input`, borrowing it when nothing changes.
     pub fn new(input: &'a str, traditional: Traditional) -> Self {
+        let bytes = input.as_bytes();
+        let t2s = (traditional == Traditional::ToSimplified).then(|| &*T2S);
         let mut out: Option<String> = None;
         let mut copied = 0;
         let mut checkpoints = Vec::new();
-        for (i, c) in input.char_indices() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most characters are decided from their bytes: ASCII other than capitals and
+            // square brackets, and ideographs of U+4000–U+9FFF (lead bytes E4–E9) that are not
+            // traditional, never fold.
+            let b0 = bytes[i];
+            if b0 < 0x80 {
+                if !b0.is_ascii_uppercase() && b0 != b'[' && b0 != b']' {
+                    i += 1;
+                    continue;
+                }
+            } else if (0xE4..=0xE9).contains(&b0) {
+                let u = (usize::from(b0 & 0x0F) << 12)
+                    | (usize::from(bytes[i + 1] & 0x3F) << 6)
+                    | usize::from(bytes[i + 2] & 0x3F);
+                if t2s.is_none_or(|t| t.bits[u / 64] & (1 << (u % 64)) == 0) {
+                    i += 3;
+                    continue;
+                }
+            }
+            let c = input[i..].chars().next().expect("on a char boundary");
+            let start = i;
+            i += c.len_utf8();
             let Some(f) = search_fold(c, traditional) else {
                 continue;
             };
             let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
-            o.push_str(&input[copied..i]);
+            o.push_str(&input[copied..start]);
             o.push(f);
-            copied = i + c.len_utf8();
+            copied = i;
             if f.len_utf8() != c.len_utf8() {
                 checkpoints.push((o.len(), copied));
             }
@@ -206,6 +230,22 @@ mod tests {
                     "{input} at {i}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn byte_shortcuts_fold_as_search_fold() {
+        // Every scalar value, with each mode: the fold read off bytes where it can be equals
+        // search_fold applied to each character, and maps back.
+        let all: String = (0..=0x10FFFF_u32).filter_map(char::from_u32).collect();
+        for t in [Traditional::ToSimplified, Traditional::Keep] {
+            let want: String = all
+                .chars()
+                .map(|c| search_fold(c, t).unwrap_or(c))
+                .collect();
+            let f = Folded::new(&all, t);
+            assert!(f.as_str() == want, "{t:?}");
+            assert_eq!(f.to_original(f.as_str().len()), all.len());
         }
     }
 
