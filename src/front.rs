@@ -40,6 +40,14 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表))\s*([\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2})$")
         .expect("speaker regex")
 });
+/// An office on a line of its own, the name on the next (`国务院总理` / `李克强`).
+static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表)$")
+        .expect("office regex")
+});
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2})$").expect("name regex")
+});
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(（]?[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日.{0,200}(?:通过|修订|修正|公布|施行|批准|发布|颁布)")
         .expect("history regex")
@@ -167,8 +175,14 @@ fn ends_like_sentence(t: &str) -> bool {
 }
 
 fn title_like(t: &str) -> bool {
+    t.chars().count() >= 2 && title_part(t)
+}
+
+/// A line that can be a title or the rest of one: a title broken by a scraper can leave one
+/// character on the last line (`政府工作报\n告`).
+fn title_part(t: &str) -> bool {
     let n = t.chars().count();
-    (2..=60).contains(&n)
+    (1..=60).contains(&n)
         && !t.contains('。')
         && !ends_like_sentence(t)
         && parse_marker(t).is_none()
@@ -185,7 +199,7 @@ fn title_lines(text: &str, lines: &[Line], cands: &[usize]) -> usize {
     if type_word(first).is_none() {
         let mut joined = first.to_string();
         for k in 1..4 {
-            let Some(next) = line(k).filter(|n| title_like(n) && n.chars().count() <= 40) else {
+            let Some(next) = line(k).filter(|n| title_part(n) && n.chars().count() <= 40) else {
                 break;
             };
             joined.push_str(next);
@@ -268,6 +282,17 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
                 (base + b.start(), base + b.end()),
                 Some((base + a.start(), base + a.end())),
             ));
+        } else if let Some(&n) = nonblank
+            .get(k + 1)
+            .filter(|_| f.title.is_some() && f.speaker.is_none() && OFFICE.is_match(t))
+            .filter(|&&n| NAME.is_match(lines[n].text(text)))
+        {
+            f.speaker = Some((r(n), Some(r(i))));
+            f.lines.push(i);
+            k += 1;
+            f.lines.push(n);
+            k += 1;
+            continue;
         } else if f.title.is_none() && title_like(t) {
             let take = title_lines(text, lines, &nonblank[k..]);
             if take == 0 {
@@ -369,6 +394,48 @@ mod tests {
             doc_type(Some("某会议关于政府工作报告的决议"), None, "", false),
             DocType::Other
         );
+    }
+
+    #[test]
+    fn heads_broken_over_lines() {
+        // (text, title, speaker, office)
+        const CASES: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            (
+                "政府工作报\n告\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n国务院总理\n　李克强\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n",
+                "政府工作报告",
+                Some("李克强"),
+                Some("国务院总理"),
+            ),
+            (
+                "政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n国务院总理　\n李克强\n各位代表：\n正文。\n",
+                "政府工作报告",
+                Some("李克强"),
+                Some("国务院总理"),
+            ),
+            (
+                "在全市工作会议上的讲话\n市长　王某某\n同志们：\n正文。\n",
+                "在全市工作会议上的讲话",
+                Some("王某某"),
+                Some("市长"),
+            ),
+            // An office line followed by a sentence is no speaker.
+            (
+                "在全市工作会议上的讲话\n市长\n这次会议很重要。\n",
+                "在全市工作会议上的讲话",
+                None,
+                None,
+            ),
+        ];
+        for &(text, title, speaker, office) in CASES {
+            let doc = crate::analyze(text);
+            assert_eq!(doc.title.as_deref(), Some(title), "{text}");
+            assert_eq!(
+                doc.front.speaker.as_ref().map(|f| f.text.as_str()),
+                speaker,
+                "{text}"
+            );
+            assert_eq!(doc.front.speaker_office.as_deref(), office, "{text}");
+        }
     }
 
     #[test]
