@@ -36,6 +36,22 @@ fn years(doc: &Document, body: &str, flat: &[Flat], doc_year: Option<i32>) -> ti
     }
 }
 
+/// The year a work report that states no date was given in: the year after the one its first
+/// top-level review section names (`一、2015年工作回顾` → 2016). None for other documents.
+pub(crate) fn reported_year(doc: &Document) -> Option<i32> {
+    if doc.doc_type != DocType::WorkReport {
+        return None;
+    }
+    doc.sections.iter().find_map(|s| {
+        let heading: String = s
+            .heading
+            .chars()
+            .map(|c| crate::normalize::fold_char(c).unwrap_or(c))
+            .collect();
+        review_year(&heading, None).map(|y| y + 1)
+    })
+}
+
 /// The year a heading reviews: the one year it names, or the year before the document's for
 /// `过去一年`, `去年` and a bare `工作回顾`. None for five-year reviews and other headings.
 fn review_year(heading: &str, doc_year: Option<i32>) -> Option<i32> {

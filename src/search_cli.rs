@@ -114,7 +114,7 @@ pub fn print(out: &mut impl Write, r: &SearchResults) -> io::Result<()> {
     let colour = io::stdout().is_terminal();
     for (i, h) in r.hits.iter().enumerate() {
         let mut meta = vec![h.doc_type.clone()];
-        meta.extend(h.date.clone());
+        meta.extend(h.date.clone().or_else(|| h.year.map(|y| y.to_string())));
         meta.extend(h.issuer.clone());
         meta.extend(h.doc_number.clone());
         writeln!(

@@ -411,3 +411,46 @@ fn add_file_and_remove() {
     let e = archive.add_file(&bad, &Analyzer::default()).unwrap_err();
     assert!(e.to_string().contains("bad.txt"), "{e}");
 }
+
+/// A work report that states no date, as many archived ones do, gets the year after the one it
+/// reviews, for `year:` and for `since`/`until` (matched when the year overlaps the range).
+#[test]
+fn undated_report_takes_the_year_after_its_review() {
+    const UNDATED: &str =
+        "各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n\
+        一、２０１５年工作回顾\n\n过去一年，全市完成造林面积两万亩。\n\n\
+        二、２０１６年工作安排\n\n今年要新建污水处理厂三座。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    write(&docs, "undated.txt", UNDATED.as_bytes());
+    write(&docs, "notice.txt", NOTICE.as_bytes());
+    let archive = Archive::builder()
+        .open(&dir.path().join("ix"), OpenMode::Create)
+        .unwrap();
+    index_paths(&archive, &Analyzer::default(), &[docs], &()).unwrap();
+    let find = |q: Query| keys(&archive.search(&q).unwrap());
+    let d = |s: &str| Date::parse_iso(s).unwrap();
+
+    let r = archive.search(&Query::new("污水处理厂")).unwrap();
+    assert_eq!(keys(&r), ["undated.txt"]);
+    assert_eq!(
+        (r.hits[0].date.as_deref(), r.hits[0].year),
+        (None, Some(2016))
+    );
+    assert_eq!(find(Query::new("污水处理厂 year:2016")), ["undated.txt"]);
+    assert!(find(Query::new("污水处理厂 year:2015")).is_empty());
+    let in_2016 = Query::new("污水处理厂")
+        .since(d("2016-03-01"))
+        .until(d("2016-12-31"));
+    assert_eq!(find(in_2016), ["undated.txt"]);
+    assert!(find(Query::new("污水处理厂").since(d("2017-01-01"))).is_empty());
+    assert!(find(Query::new("污水处理厂").until(d("2015-12-31"))).is_empty());
+    // A dated document is still filtered by its day.
+    assert_eq!(
+        find(Query::new("一网通办").since(d("2026-01-15"))),
+        ["notice.txt"]
+    );
+    assert!(find(Query::new("一网通办").since(d("2026-01-16"))).is_empty());
+    assert!(find(Query::new("一网通办 since:2026-01-16")).is_empty());
+}

@@ -315,6 +315,11 @@ impl Archive {
                 )),
             );
             common.insert(f.year, OwnedValue::U64(dt.year.max(0) as u64));
+        } else if let Some(y) = crate::extract::reported_year(doc) {
+            // Many archived reports state no date but review the year before theirs.
+            let y = OwnedValue::U64(y.max(0) as u64);
+            common.insert(f.year, y.clone());
+            common.insert(f.undated_year, y);
         }
 
         let ps = passages(doc, &clean);

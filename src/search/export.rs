@@ -33,7 +33,8 @@ pub struct ExportRecord {
     pub doc_number: Option<String>,
     /// The document's date, ISO.
     pub date: Option<String>,
-    /// The document's year.
+    /// The document's year: its date's, or for an undated work report the year after the one
+    /// it reviews.
     pub year: Option<u64>,
     /// Markers of the enclosing sections.
     pub section: Option<String>,

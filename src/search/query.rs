@@ -408,16 +408,30 @@ impl Planner<'_> {
         ))
     }
 
+    /// Documents dated inside the range, and undated ones whose year overlaps it.
     fn date_range(&self, since: Option<Date>, until: Option<Date>) -> Box<dyn TQuery> {
         use std::ops::Bound;
-        let f = self.fields.date;
-        let lo = since.map_or(Bound::Unbounded, |d| {
-            Bound::Included(Term::from_field_date(f, day(d)))
-        });
-        let hi = until.map_or(Bound::Unbounded, |d| {
-            Bound::Included(Term::from_field_date(f, day(d)))
-        });
-        boxed(RangeQuery::new(lo, hi))
+        let (f, uy) = (self.fields.date, self.fields.undated_year);
+        let bound = |d: Option<Date>| {
+            d.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_date(f, day(d)))
+            })
+        };
+        let year = |d: Option<Date>| {
+            d.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_u64(uy, d.year.max(0) as u64))
+            })
+        };
+        boxed(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                boxed(RangeQuery::new(bound(since), bound(until))),
+            ),
+            (
+                Occur::Should,
+                boxed(RangeQuery::new(year(since), year(until))),
+            ),
+        ]))
     }
 
     fn word_terms(&self, text: &str) -> Vec<(u32, String)> {

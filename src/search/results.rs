@@ -37,6 +37,8 @@ pub struct DocumentHit {
     pub title: Option<String>,
     /// Its date, ISO.
     pub date: Option<String>,
+    /// Its year: the date's, or for an undated work report the year after the one it reviews.
+    pub year: Option<u64>,
     /// Its type.
     pub doc_type: String,
     /// Issuer or speaker.
@@ -145,6 +147,7 @@ impl Archive {
                                 key: key.clone(),
                                 title: None,
                                 date: None,
+                                year: None,
                                 doc_type: String::new(),
                                 issuer: None,
                                 doc_number: None,
@@ -306,6 +309,7 @@ impl Archive {
             .get_first(f.date)
             .and_then(|v| v.as_datetime())
             .map(iso);
+        h.year = d.u64(f.year);
         h.doc_type = d.str(f.doc_type).unwrap_or_default();
         h.issuer = d.str(f.issuer);
         h.doc_number = d.str(f.doc_number);

@@ -58,8 +58,12 @@ pub struct Fields {
     pub doc_number: Field,
     /// The document's date.
     pub date: Field,
-    /// The document's year.
+    /// The document's year: its date's, or for an undated work report the year after the one
+    /// it reviews.
     pub year: Field,
+    /// That year again, only where the document has no date: what `since`/`until` match an
+    /// undated document on.
+    pub undated_year: Field,
     /// Markers of the enclosing sections, `二、 › （三）`.
     pub section: Field,
     /// Heading of the innermost enclosing section (words).
@@ -131,6 +135,7 @@ impl Fields {
                     .set_stored()
                     .set_fast(),
             ),
+            undated_year: b.add_u64_field("undated_year", NumericOptions::default().set_indexed()),
             section: b.add_text_field("section", STORED),
             heading: b.add_text_field("heading", words_stored.clone()),
             point: b.add_text_field("point", STORED),
