@@ -37,7 +37,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("doc number regex")
 });
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表))\s*([\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2})$")
+    Regex::new(r"^([\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表))\s*([\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2}|[\p{Han}]{1,8}(?:·[\p{Han}]{1,8})+)$")
         .expect("speaker regex")
 });
 /// An office on a line of its own, the name on the next (`国务院总理` / `李克强`).
@@ -46,7 +46,10 @@ static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("office regex")
 });
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2})$").expect("name regex")
+    Regex::new(
+        r"^(?:[\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2}|[\p{Han}]{1,8}(?:·[\p{Han}]{1,8})+)$",
+    )
+    .expect("name regex")
 });
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(（]?[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日.{0,200}(?:通过|修订|修正|公布|施行|批准|发布|颁布)")
@@ -417,6 +420,13 @@ mod tests {
                 "在全市工作会议上的讲话",
                 Some("王某某"),
                 Some("市长"),
+            ),
+            // Names of the minorities are longer and joined by a middle dot.
+            (
+                "2026年某自治区政府工作报告\n自治区主席 艾尔肯·吐尼亚孜\n各位代表：\n正文。\n",
+                "2026年某自治区政府工作报告",
+                Some("艾尔肯·吐尼亚孜"),
+                Some("自治区主席"),
             ),
             // An office line followed by a sentence is no speaker.
             (
