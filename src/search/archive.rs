@@ -302,7 +302,7 @@ impl Archive {
         }
         common.insert(f.doc_type, str_value(doc.doc_type.name()));
         if let Some(i) = issuer {
-            common.insert(f.issuer, str_value(&i.text));
+            common.insert(f.issuer, OwnedValue::Str(unpadded_name(&i.text)));
         }
         if let Some(n) = &doc.front.doc_number {
             common.insert(f.doc_number, str_value(&n.text));
@@ -372,6 +372,18 @@ impl Archive {
     }
 }
 
+/// A short name set with padding spaces (`韦　韬`, `龚 正`) as it is written without them, so
+/// that `--issuer 韦韬` finds it; anything else as it is.
+fn unpadded_name(s: &str) -> String {
+    let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
+    let letters = s.chars().filter(|&c| !c.is_whitespace()).count();
+    if letters <= 4 && s.chars().all(|c| c.is_whitespace() || han(c)) {
+        s.split_whitespace().collect()
+    } else {
+        s.to_string()
+    }
+}
+
 /// A record as the writer takes it.
 pub(crate) type Record = BTreeMap<Field, OwnedValue>;
 
@@ -390,5 +402,25 @@ fn insert_all<'a>(d: &mut Record, field: Field, values: impl Iterator<Item = &'a
     }
     if !vs.is_empty() {
         d.insert(field, OwnedValue::Array(vs));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unpadded_name;
+
+    #[test]
+    fn padded_names_lose_their_padding() {
+        for (name, want) in [
+            ("韦　韬", "韦韬"),
+            ("龚 正", "龚正"),
+            ("李克强", "李克强"),
+            ("艾尔肯·吐尼亚孜", "艾尔肯·吐尼亚孜"),
+            // Longer or mixed values are left as written.
+            ("国务院办公厅 国家发展改革委", "国务院办公厅 国家发展改革委"),
+            ("John Smith", "John Smith"),
+        ] {
+            assert_eq!(unpadded_name(name), want, "{name}");
+        }
     }
 }
