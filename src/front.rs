@@ -309,6 +309,20 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
             f.lines.extend(&nonblank[k + 1..k + take]);
             k += take - 1;
             f.title = Some((ranges, joined));
+        } else if f.title.is_some()
+            && nonblank[k + 1..]
+                .iter()
+                .take(3)
+                .any(|&j| HISTORY.is_match(lines[j].text(text)))
+        {
+            // Before a law's adoption history goes on: a part name (`合同编`) is a subtitle, the
+            // title set again over two lines is passed over, and a history entry wrapped onto
+            // a second line is history.
+            if !f.history.is_empty() {
+                f.history.push(r(i));
+            } else if !f.title.as_ref().is_some_and(|(_, title)| title.contains(t)) {
+                f.subtitle.push(r(i));
+            }
         } else if salute_at.is_some_and(|s| s > k) {
             k += 1; // an unknown line before the salutation stays in the body
             continue;
@@ -445,6 +459,35 @@ mod tests {
                 "{text}"
             );
             assert_eq!(doc.front.speaker_office.as_deref(), office, "{text}");
+        }
+    }
+
+    #[test]
+    fn law_heads_with_lines_between_title_and_history() {
+        // (text, title, subtitle, history lines, date)
+        const CASES: &[(&str, &str, &[&str], usize, &str)] = &[
+            (
+                "中华人民共和国民法典\n合同编\n2020年5月28日 第十三届全国人民代表大会第三次会议通过\n2021年1月1日 施行\n第一章 一般规定\n第四百六十三条 本编调整因合同产生的民事关系。\n",
+                "中华人民共和国民法典",
+                &["合同编"],
+                2,
+                "2021-01-01",
+            ),
+            (
+                "中华人民共和国某某组织法\n中华人民共和国\n某某组织法\n1979年7月1日 第五届全国人民代表大会第二次会议通过\n根据1986年12月2日 第六届全国人民代表大会常务委员会第十八次会议《关于修改\n〈中华人民共和国某某组织法〉的决定》第一次修正\n2022年3月11日 第十三届全国人民代表大会第五次会议修正\n第一章 总则\n第一条 为了规范某某工作，制定本法。\n",
+                "中华人民共和国某某组织法",
+                &[],
+                4,
+                "2022-03-11",
+            ),
+        ];
+        for &(text, title, subtitle, history, date) in CASES {
+            let doc = crate::analyze(text);
+            assert_eq!(doc.title.as_deref(), Some(title), "{text}");
+            let subs: Vec<&str> = doc.front.subtitle.iter().map(|f| f.text.as_str()).collect();
+            assert_eq!(subs, subtitle, "{text}");
+            assert_eq!(doc.front.history.len(), history, "{text}");
+            assert_eq!(doc.date.as_deref(), Some(date), "{text}");
         }
     }
 
