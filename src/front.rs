@@ -310,6 +310,7 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
             k += take - 1;
             f.title = Some((ranges, joined));
         } else if f.title.is_some()
+            && (title_part(t) || !f.history.is_empty() && !t.contains('。'))
             && nonblank[k + 1..]
                 .iter()
                 .take(3)
@@ -317,7 +318,7 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
         {
             // Before a law's adoption history goes on: a part name (`合同编`) is a subtitle, the
             // title set again over two lines is passed over, and a history entry wrapped onto
-            // a second line is history.
+            // a second line is history. A sentence before a dated line is the body.
             if !f.history.is_empty() {
                 f.history.push(r(i));
             } else if !f.title.as_ref().is_some_and(|(_, title)| title.contains(t)) {
@@ -465,20 +466,28 @@ mod tests {
     #[test]
     fn law_heads_with_lines_between_title_and_history() {
         // (text, title, subtitle, history lines, date)
-        const CASES: &[(&str, &str, &[&str], usize, &str)] = &[
+        const CASES: &[(&str, &str, &[&str], usize, Option<&str>)] = &[
             (
                 "中华人民共和国民法典\n合同编\n2020年5月28日 第十三届全国人民代表大会第三次会议通过\n2021年1月1日 施行\n第一章 一般规定\n第四百六十三条 本编调整因合同产生的民事关系。\n",
                 "中华人民共和国民法典",
                 &["合同编"],
                 2,
-                "2021-01-01",
+                Some("2021-01-01"),
             ),
             (
                 "中华人民共和国某某组织法\n中华人民共和国\n某某组织法\n1979年7月1日 第五届全国人民代表大会第二次会议通过\n根据1986年12月2日 第六届全国人民代表大会常务委员会第十八次会议《关于修改\n〈中华人民共和国某某组织法〉的决定》第一次修正\n2022年3月11日 第十三届全国人民代表大会第五次会议修正\n第一章 总则\n第一条 为了规范某某工作，制定本法。\n",
                 "中华人民共和国某某组织法",
                 &[],
                 4,
-                "2022-03-11",
+                Some("2022-03-11"),
+            ),
+            // A sentence before a dated line is the body, not part of the head.
+            (
+                "在全市工作会议上的讲话\n同志们，今天的会议很重要。\n2025年3月1日，市政府常务会议审议通过了方案。\n",
+                "在全市工作会议上的讲话",
+                &[],
+                0,
+                None,
             ),
         ];
         for &(text, title, subtitle, history, date) in CASES {
@@ -487,7 +496,7 @@ mod tests {
             let subs: Vec<&str> = doc.front.subtitle.iter().map(|f| f.text.as_str()).collect();
             assert_eq!(subs, subtitle, "{text}");
             assert_eq!(doc.front.history.len(), history, "{text}");
-            assert_eq!(doc.date.as_deref(), Some(date), "{text}");
+            assert_eq!(doc.date.as_deref(), date, "{text}");
         }
     }
 
