@@ -465,8 +465,15 @@ mod tests {
 
     #[test]
     fn law_heads_with_lines_between_title_and_history() {
-        // (text, title, subtitle, history lines, date)
-        const CASES: &[(&str, &str, &[&str], usize, Option<&str>)] = &[
+        /// Text, title, subtitle lines, number of history lines, date.
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static [&'static str],
+            usize,
+            Option<&'static str>,
+        );
+        const CASES: &[Case] = &[
             (
                 "中华人民共和国民法典\n合同编\n2020年5月28日 第十三届全国人民代表大会第三次会议通过\n2021年1月1日 施行\n第一章 一般规定\n第四百六十三条 本编调整因合同产生的民事关系。\n",
                 "中华人民共和国民法典",
