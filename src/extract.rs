@@ -42,14 +42,9 @@ pub(crate) fn reported_year(doc: &Document) -> Option<i32> {
     if doc.doc_type != DocType::WorkReport {
         return None;
     }
-    doc.sections.iter().find_map(|s| {
-        let heading: String = s
-            .heading
-            .chars()
-            .map(|c| crate::normalize::fold_char(c).unwrap_or(c))
-            .collect();
-        review_year(&heading, None).map(|y| y + 1)
-    })
+    doc.sections
+        .iter()
+        .find_map(|s| review_year(&crate::normalize::fold_str(&s.heading), None).map(|y| y + 1))
 }
 
 /// The year a heading reviews: the one year it names, or the year before the document's for
