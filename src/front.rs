@@ -36,21 +36,21 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}]{1,16}\s*[〔\[(（【]\s*[0-9]{4}\s*[〕\])）】]\s*[0-9]{1,4}\s*号")
         .expect("doc number regex")
 });
+/// An office: `国务院总理`, `自治区主席`, `市长`.
+const OFFICE_PATTERN: &str = r"[\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表)";
+/// A person's name: two to four characters, a two-character name padded with a space
+/// (`韦　韬`), or a name of the minorities joined by middle dots (`艾尔肯·吐尼亚孜`).
+const NAME_PATTERN: &str =
+    r"[\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2}|[\p{Han}]{1,8}(?:·[\p{Han}]{1,8})+";
+/// An office and a name on one line.
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表))\s*([\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2}|[\p{Han}]{1,8}(?:·[\p{Han}]{1,8})+)$")
-        .expect("speaker regex")
+    Regex::new(&format!(r"^({OFFICE_PATTERN})\s*({NAME_PATTERN})$")).expect("speaker regex")
 });
 /// An office on a line of its own, the name on the next (`国务院总理` / `李克强`).
-static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}、]{0,24}(?:长|书记|主任|总理|主席|部长|委员|理事|代表)$")
-        .expect("office regex")
-});
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[\p{Han}·]{2,4}|[\p{Han}]{1,2}\s+[\p{Han}]{1,2}|[\p{Han}]{1,8}(?:·[\p{Han}]{1,8})+)$",
-    )
-    .expect("name regex")
-});
+static OFFICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{OFFICE_PATTERN}$")).expect("office regex"));
+static NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{NAME_PATTERN})$")).expect("name regex"));
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(（]?[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日.{0,200}(?:通过|修订|修正|公布|施行|批准|发布|颁布)")
         .expect("history regex")
