@@ -375,9 +375,9 @@ impl Archive {
 /// A short name set with padding spaces (`韦　韬`, `龚 正`) as it is written without them, so
 /// that `--issuer 韦韬` finds it; anything else as it is.
 fn unpadded_name(s: &str) -> String {
-    let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
+    use crate::segment::is_ideograph;
     let letters = s.chars().filter(|&c| !c.is_whitespace()).count();
-    if letters <= 4 && s.chars().all(|c| c.is_whitespace() || han(c)) {
+    if letters <= 4 && s.chars().all(|c| c.is_whitespace() || is_ideograph(c)) {
         s.split_whitespace().collect()
     } else {
         s.to_string()

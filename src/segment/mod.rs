@@ -286,13 +286,19 @@ fn classify(w: &str) -> Kind {
     }
 }
 
+/// A unified ideograph of the two common blocks (U+4E00–U+9FFF, U+3400–U+4DBF), assigned or not.
+#[inline]
+pub(crate) fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
 /// A non-ASCII letter or digit, with the common Chinese characters and punctuation decided
 /// without a table look-up.
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     match c as u32 {
         0..=0x7F => false,
-        0x4E00..=0x9FFF | 0x3400..=0x4DBF => true,
+        _ if is_ideograph(c) => true,
         // General punctuation (— … “ ” ‘ ’), CJK punctuation and brackets (。、《》【】) and
         // the full-width punctuation (，；：？！（）): no letters or digits among them.
         0x2000..=0x206F
