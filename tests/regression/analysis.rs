@@ -1,0 +1,1 @@
+//! Regression cases of the analysis: decoding, spans, bounds on size and time.

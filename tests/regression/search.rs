@@ -1,0 +1,1 @@
+//! Regression cases of the archive, the search command and the command line.
