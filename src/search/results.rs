@@ -72,6 +72,9 @@ pub struct PassageHit {
     pub html: String,
 }
 
+/// Up to this many units are collected without counting the matches first.
+const SMALL_LIMIT: usize = 1000;
+
 struct Stored {
     doc: TantivyDocument,
 }
@@ -102,9 +105,23 @@ impl Archive {
             path: self.dir().to_path_buf(),
             source,
         };
-        let want = (q.limit * (q.passages + 1) * 2).max(50);
+        // The top-n collector allocates for its whole limit: never more than the units that
+        // matched (counted first when the product of the user's numbers is large).
+        let want = q
+            .limit
+            .saturating_mul(q.passages.saturating_add(1))
+            .saturating_mul(2)
+            .max(50);
+        let want = if want > SMALL_LIMIT {
+            want.min(searcher.search(&*tq, &Count).map_err(err)?)
+        } else {
+            want
+        };
         let (top, count) = searcher
-            .search(&*tq, &(TopDocs::with_limit(want).order_by_score(), Count))
+            .search(
+                &*tq,
+                &(TopDocs::with_limit(want.max(1)).order_by_score(), Count),
+            )
             .map_err(err)?;
         let hl = Highlighter::new(&self.seg, &parsed.texts());
         let mut cols = Columns::default();

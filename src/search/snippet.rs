@@ -122,7 +122,7 @@ impl Highlighter {
         }
         // End at a sentence end within the budget (after the match), else cut.
         let limit = forward_chars(text, start, chars);
-        let limit = limit.max(anchor_e.min(forward_chars(text, start, chars * 2)));
+        let limit = limit.max(anchor_e.min(forward_chars(text, start, chars.saturating_mul(2))));
         let end = text[anchor_e.min(limit)..limit]
             .char_indices()
             .filter(|&(_, c)| is_sentence_end(c))
