@@ -7,7 +7,7 @@ use std::sync::{Arc, RwLock};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Value};
-use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::fingerprint::{content_hash, sketch, sketch_bytes};
 use super::passages::{passages, CleanText};
@@ -308,12 +308,10 @@ impl Archive {
             common.insert(f.doc_number, str_value(&n.text));
         }
         if let Some(dt) = date {
-            common.insert(
-                f.date,
-                OwnedValue::Date(DateTime::from_timestamp_secs(
-                    dt.days_since_epoch() * 86_400,
-                )),
-            );
+            // A day the index cannot hold as a date (before 1677 or after 2262) keeps its year.
+            if let Some(t) = super::query::day(dt) {
+                common.insert(f.date, OwnedValue::Date(t));
+            }
             common.insert(f.year, OwnedValue::U64(dt.year.max(0) as u64));
         } else if let Some(y) = crate::extract::reported_year(doc) {
             // Many archived reports state no date but review the year before theirs.

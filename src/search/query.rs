@@ -374,8 +374,32 @@ fn phrase(field: Field, terms: &[(u32, String)], slop: u32) -> Option<Box<dyn TQ
     Some(boxed(q))
 }
 
-fn day(d: Date) -> DateTime {
-    DateTime::from_timestamp_secs(d.days_since_epoch() * 86_400)
+/// The start of a day as an index date, or `None` for a day the index cannot hold (its
+/// dates are nanoseconds in an `i64`: 1677-09-22 to 2262-04-11).
+pub(crate) fn day(d: Date) -> Option<DateTime> {
+    let nanos = d
+        .days_since_epoch()
+        .checked_mul(86_400)?
+        .checked_mul(1_000_000_000)?;
+    Some(DateTime::from_timestamp_nanos(nanos))
+}
+
+/// Where a day falls against the days the index can hold.
+enum Day {
+    /// Before the first.
+    Before,
+    /// A day it holds.
+    In(DateTime),
+    /// After the last.
+    After,
+}
+
+fn day_of(d: Date) -> Day {
+    match day(d) {
+        Some(t) => Day::In(t),
+        None if d.year < 1970 => Day::Before,
+        None => Day::After,
+    }
 }
 
 impl Planner<'_> {
@@ -408,30 +432,38 @@ impl Planner<'_> {
         ))
     }
 
-    /// Documents dated inside the range, and undated ones whose year overlaps it.
+    /// Documents dated inside the range, and undated ones whose year overlaps it. A bound
+    /// outside the days the index holds is taken as it is: `since` after them or `until` before
+    /// them leaves no dated document, the other way round no bound.
     fn date_range(&self, since: Option<Date>, until: Option<Date>) -> Box<dyn TQuery> {
         use std::ops::Bound;
         let (f, uy) = (self.fields.date, self.fields.undated_year);
-        let bound = |d: Option<Date>| {
-            d.map_or(Bound::Unbounded, |d| {
-                Bound::Included(Term::from_field_date(f, day(d)))
-            })
+        let at = |t: DateTime| Bound::Included(Term::from_field_date(f, t));
+        // A range needs a term at one end at least: the first day the index holds stands for
+        // no lower bound.
+        let lower = match since.map(day_of) {
+            None | Some(Day::Before) => Some(at(DateTime::MIN)),
+            Some(Day::In(t)) => Some(at(t)),
+            Some(Day::After) => None,
+        };
+        let upper = match until.map(day_of) {
+            None | Some(Day::After) => Some(Bound::Unbounded),
+            Some(Day::In(t)) => Some(at(t)),
+            Some(Day::Before) => None,
         };
         let year = |d: Option<Date>| {
             d.map_or(Bound::Unbounded, |d| {
                 Bound::Included(Term::from_field_u64(uy, d.year.max(0) as u64))
             })
         };
-        boxed(BooleanQuery::new(vec![
-            (
-                Occur::Should,
-                boxed(RangeQuery::new(bound(since), bound(until))),
-            ),
-            (
-                Occur::Should,
-                boxed(RangeQuery::new(year(since), year(until))),
-            ),
-        ]))
+        let mut should = vec![(
+            Occur::Should,
+            boxed(RangeQuery::new(year(since), year(until))),
+        )];
+        if let (Some(lower), Some(upper)) = (lower, upper) {
+            should.push((Occur::Should, boxed(RangeQuery::new(lower, upper))));
+        }
+        boxed(BooleanQuery::new(should))
     }
 
     fn word_terms(&self, text: &str) -> Vec<(u32, String)> {
