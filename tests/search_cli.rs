@@ -37,7 +37,7 @@ fn index_then_search_with_the_default_directory() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("indexed 3 files (2 new"))
+        .stderr(predicate::str::contains("indexed 2 files (2 new"))
         .stderr(predicate::str::contains("1 files could not be indexed"))
         .stderr(predicate::str::contains("broken.txt"));
     assert!(dir.path().join("zhengce-index/meta.json").exists());

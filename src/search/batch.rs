@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 /// What an indexing run did.
 #[derive(Debug, Default)]
 pub struct IndexReport {
-    /// Files seen.
+    /// Files indexed: new, changed and unchanged (not those that failed).
     pub files: usize,
     /// Bytes of text decoded.
     pub bytes: u64,
@@ -36,8 +36,10 @@ pub struct IndexReport {
 pub const EXTENSIONS: &[&str] = &["txt", "md"];
 
 /// The files under `roots`: a file is taken as it is, a directory is walked for `.txt` and
-/// `.md` files (hidden entries skipped), in a stable order. Roots that cannot be read are
-/// returned as errors.
+/// `.md` files (hidden entries skipped), in a stable order. Symbolic links are followed, to
+/// files and to directories (a link back to a directory being walked is passed over, its
+/// files are found through the directory); a broken link is an error. Roots that cannot be
+/// read are returned as errors.
 pub fn collect_files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -50,6 +52,7 @@ pub fn collect_files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
             Ok(m) if m.is_file() => files.push(root.clone()),
             Ok(_) => {
                 let walk = walkdir::WalkDir::new(root)
+                    .follow_links(true)
                     .sort_by_file_name()
                     .into_iter()
                     .filter_entry(|e| {
@@ -66,6 +69,7 @@ pub fn collect_files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
                             }
                         }
                         Ok(_) => {}
+                        Err(err) if err.loop_ancestor().is_some() => {}
                         Err(err) => errors.push(Error::Io {
                             path: err.path().map_or_else(|| root.clone(), Path::to_path_buf),
                             source: err.into(),
@@ -155,10 +159,7 @@ pub fn index_paths(
         })
         .collect();
 
-    let mut report = IndexReport {
-        files: keyed.len(),
-        ..IndexReport::default()
-    };
+    let mut report = IndexReport::default();
     for (n, r) in results {
         report.bytes += n;
         match r {
@@ -168,6 +169,7 @@ pub fn index_paths(
             Err(e) => failed.push(e),
         }
     }
+    report.files = report.added + report.updated + report.unchanged;
 
     // Files that were indexed under a root and are gone now. A file that is still there but
     // failed keeps its old entry.
