@@ -20,6 +20,75 @@ use crate::segment::Segmenter;
 /// The default writer heap: 256 MB shared by the indexing threads.
 pub const DEFAULT_HEAP_BYTES: usize = 256 << 20;
 
+/// The least writer memory a thread needs (tantivy's minimum).
+pub const MIN_HEAP_PER_THREAD: usize = 15_000_000;
+
+/// The most writer memory a thread can have (tantivy's maximum: just under 4 GiB).
+pub const MAX_HEAP_PER_THREAD: usize = u32::MAX as usize - 1_000_001;
+
+/// What an archive that cannot be read says.
+const DAMAGED: &str = "the archive is damaged or was made by another version of zhengce";
+
+/// The error of an archive whose files cannot be read: `detail` says what was found.
+fn damaged(dir: &Path, detail: String) -> Error {
+    Error::Index {
+        path: dir.to_path_buf(),
+        source: tantivy::TantivyError::DataCorruption(tantivy::error::DataCorruption::new(
+            dir.to_path_buf(),
+            format!("{DAMAGED} ({detail})"),
+        )),
+    }
+}
+
+/// Whether tantivy's error says that files of the archive are damaged or of another version
+/// (rather than, say, unreadable for want of permission).
+fn is_damage(e: &tantivy::TantivyError) -> bool {
+    use std::io::ErrorKind::{InvalidData, UnexpectedEof};
+    use tantivy::directory::error::OpenReadError;
+    use tantivy::TantivyError as T;
+    match e {
+        T::DataCorruption(_) | T::IncompatibleIndex(_) | T::DeserializeError(_) => true,
+        T::OpenReadError(OpenReadError::FileDoesNotExist(_))
+        | T::OpenReadError(OpenReadError::IncompatibleIndex(_)) => true,
+        T::OpenReadError(OpenReadError::IoError { io_error, .. }) => {
+            matches!(io_error.kind(), InvalidData | UnexpectedEof)
+        }
+        T::IoError(io) => matches!(io.kind(), InvalidData | UnexpectedEof),
+        _ => false,
+    }
+}
+
+/// `e` as a damaged archive where it says so, else as it is.
+fn damage_or(dir: &Path, e: tantivy::TantivyError) -> Error {
+    if is_damage(&e) {
+        damaged(dir, e.to_string())
+    } else {
+        Error::Index {
+            path: dir.to_path_buf(),
+            source: e,
+        }
+    }
+}
+
+/// Runs `f`, which reads the archive in `dir`: damaged files make tantivy panic as often as
+/// they make it return an error, and both are a damaged archive.
+pub(crate) fn reading<T>(dir: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(Err(Error::Index { path, source })) if is_damage(&source) => {
+            Err(damaged(&path, source.to_string()))
+        }
+        Ok(r) => r,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(damaged(dir, format!("reading it failed: {what}")))
+        }
+    }
+}
+
 /// Options for opening an [`Archive`].
 #[derive(Debug, Clone)]
 pub struct ArchiveBuilder {
@@ -89,7 +158,7 @@ impl ArchiveBuilder {
                     "no archive here (run `zhengce index` first)".into(),
                 )))
             }
-            (_, true) => Index::open_in_dir(dir).map_err(err)?,
+            (_, true) => Index::open_in_dir(dir).map_err(|e| damage_or(dir, e))?,
             (_, false) => {
                 std::fs::create_dir_all(dir).map_err(|source| Error::Io {
                     path: dir.to_path_buf(),
@@ -99,9 +168,10 @@ impl ArchiveBuilder {
             }
         };
         if index.schema() != schema {
-            return Err(err(tantivy::TantivyError::SchemaError(
-                "the archive was made by another version of zhengce; index it anew".into(),
-            )));
+            return Err(damaged(
+                dir,
+                "its fields are not those of this version of zhengce".into(),
+            ));
         }
         let seg = self.segmenter.unwrap_or_else(|| Arc::new(Segmenter::new()));
         register(&index, &seg);
@@ -109,7 +179,7 @@ impl ArchiveBuilder {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(err)?;
+            .map_err(|e| damage_or(dir, e))?;
         Ok(Archive {
             dir: dir.to_path_buf(),
             index,
@@ -171,6 +241,24 @@ impl Archive {
         Self::builder().open(dir, OpenMode::Open)
     }
 
+    /// Whether `e` says an archive is damaged or was made by another version: what to do is
+    /// delete it and index anew.
+    pub fn is_damaged(e: &Error) -> bool {
+        matches!(e, Error::Index { source: tantivy::TantivyError::DataCorruption(c), .. }
+            if format!("{c:?}").contains(DAMAGED))
+    }
+
+    /// Whether `e` says another writer (another `zhengce index`) holds the archive.
+    pub fn is_locked(e: &Error) -> bool {
+        matches!(
+            e,
+            Error::Index {
+                source: tantivy::TantivyError::LockFailure(..),
+                ..
+            }
+        )
+    }
+
     /// The directory the archive lives in.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -197,14 +285,27 @@ impl Archive {
         }
         let mut w = self.writer.write().expect("writer lock");
         if w.is_none() {
-            let heap = self.heap_bytes.max(self.threads * 15_000_000);
-            *w = Some(
-                self.index
-                    .writer_with_num_threads(self.threads, heap)
-                    .map_err(|e| self.err(e))?,
-            );
+            let heap = self
+                .heap_bytes
+                .max(self.threads.saturating_mul(MIN_HEAP_PER_THREAD));
+            let writer = self
+                .index
+                .writer_with_num_threads(self.threads, heap)
+                .map_err(|e| self.err(e))?;
+            // Files of a run that failed half-way (a full disk) are in no commit: deleting them
+            // gives their space back. Failing to is no reason not to write.
+            let _ = writer.garbage_collect_files().wait();
+            *w = Some(writer);
         }
         f(w.as_ref().expect("just made"))
+    }
+
+    /// Takes the archive's writer now rather than at the first change: its lock (another
+    /// process writing to the archive is an error here, [`Archive::is_locked`]), its memory and
+    /// threads (checked by tantivy), and the removal of files a failed run left behind.
+    /// [`super::batch::index_paths`] calls it before it reads any file.
+    pub fn begin_writing(&self) -> Result<()> {
+        self.with_writer(|_| Ok(()))
     }
 
     /// Adds a document and its passages, replacing what the archive held under the same key.
@@ -255,6 +356,10 @@ impl Archive {
 
     /// The documents in the archive: key → content hash.
     pub fn documents(&self) -> Result<HashMap<String, String>> {
+        reading(&self.dir, || self.read_documents())
+    }
+
+    fn read_documents(&self) -> Result<HashMap<String, String>> {
         let searcher = self.reader.searcher();
         let q = TermQuery::new(
             Term::from_field_text(self.fields.unit, Unit::Document.name()),

@@ -115,6 +115,9 @@ pub fn index_paths(
     roots: &[PathBuf],
     progress: &dyn Progress,
 ) -> Result<IndexReport> {
+    // The writer first: a run that cannot write (another one holds the archive, too little
+    // or too much memory) stops before it reads a file.
+    archive.begin_writing()?;
     let known = archive.documents()?;
     let (files, mut failed) = collect_files(roots);
     progress.start(files.len());

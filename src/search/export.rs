@@ -60,6 +60,20 @@ impl Archive {
     /// Writes every passage as one JSON object a line, ordered by key and position. Returns
     /// the number written.
     pub fn export_ndjson(&self, out: &mut dyn Write) -> Result<usize> {
+        let recs = super::archive::reading(self.dir(), || self.export_records())?;
+        let io = |source| Error::Io {
+            path: "-".into(),
+            source,
+        };
+        for r in &recs {
+            serde_json::to_writer(&mut *out, r).map_err(|e| io(e.into()))?;
+            out.write_all(b"\n").map_err(io)?;
+        }
+        Ok(recs.len())
+    }
+
+    /// Every passage, ordered by key and position.
+    fn export_records(&self) -> Result<Vec<ExportRecord>> {
         let searcher = self.reader.searcher();
         let err = |source| Error::Index {
             path: self.dir().to_path_buf(),
@@ -103,14 +117,6 @@ impl Archive {
             });
         }
         recs.sort_by(|a, b| (&a.key, a.start).cmp(&(&b.key, b.start)));
-        let io = |source| Error::Io {
-            path: "-".into(),
-            source,
-        };
-        for r in &recs {
-            serde_json::to_writer(&mut *out, r).map_err(|e| io(e.into()))?;
-            out.write_all(b"\n").map_err(io)?;
-        }
-        Ok(recs.len())
+        Ok(recs)
     }
 }

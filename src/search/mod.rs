@@ -31,7 +31,10 @@ mod results;
 pub mod schema;
 pub mod snippet;
 
-pub use archive::{Archive, ArchiveBuilder, Entry, OpenMode, DEFAULT_HEAP_BYTES};
+pub use archive::{
+    Archive, ArchiveBuilder, Entry, OpenMode, DEFAULT_HEAP_BYTES, MAX_HEAP_PER_THREAD,
+    MIN_HEAP_PER_THREAD,
+};
 pub use query::Query;
 pub use results::{DocumentHit, PassageHit, SearchResults};
 pub use snippet::Snippet;

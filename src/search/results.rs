@@ -93,13 +93,19 @@ impl Stored {
 
 impl Archive {
     /// Runs a query. Searches a snapshot of the archive as of the last commit.
+    /// A damaged archive is an error ([`Archive::is_damaged`]), also where tantivy panics over
+    /// it.
     pub fn search(&self, q: &Query) -> Result<SearchResults> {
         let parsed = parse(&q.text)?;
+        super::archive::reading(self.dir(), || self.run(q, &parsed))
+    }
+
+    fn run(&self, q: &Query, parsed: &super::query::Parsed) -> Result<SearchResults> {
         let planner = Planner {
             fields: &self.fields,
             seg: &self.seg,
         };
-        let tq = planner.plan(&parsed, q);
+        let tq = planner.plan(parsed, q);
         let searcher = self.reader.searcher();
         let err = |source| Error::Index {
             path: self.dir().to_path_buf(),
