@@ -69,7 +69,8 @@ enum Command {
     /// Search an archive: results grouped by document, with their best passages.
     Search {
         /// Words, "quoted phrases", AND/OR/NOT or -word, field:value (title, type, issuer,
-        /// year, heading, actor, number, since, until).
+        /// year, heading, actor, number, since, until). May start with `-` (`'-通知 营商环境'`).
+        #[arg(allow_hyphen_values = true)]
         query: String,
         #[command(flatten)]
         archive: ArchiveArgs,
@@ -140,9 +141,10 @@ impl ArchiveArgs {
         if let Some(d) = &self.dict {
             seg = seg.user_dict_file(d)?;
         }
+        let heap = search_cli::writer_memory(heap_mb, threads)?;
         let mut b = zhengce::search::Archive::builder()
             .segmenter(std::sync::Arc::new(seg.build()?))
-            .heap_bytes(heap_mb << 20);
+            .heap_bytes(heap);
         if let Some(t) = threads {
             b = b.threads(t);
         }
@@ -150,7 +152,7 @@ impl ArchiveArgs {
             .dir
             .clone()
             .unwrap_or_else(zhengce::search::default_dir);
-        Ok(b.open(&dir, mode)?)
+        b.open(&dir, mode).map_err(search_cli::archive_error)
     }
 }
 
@@ -285,6 +287,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             threads,
             max_bytes,
         } => {
+            search_cli::hush_tantivy_panics();
             let archive =
                 archive.open(zhengce::search::OpenMode::OpenOrCreate, heap_mb, threads)?;
             return search_cli::index(&archive, &paths, max_bytes);
@@ -301,14 +304,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             until,
             format,
         } => {
+            search_cli::check_stdout()?;
+            search_cli::hush_tantivy_panics();
             let q = search_cli::query(
                 &query, limit, passages, chars, doc_type, issuer, since, until,
             )?;
             let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
-            let results = archive.search(&q)?;
+            let results = archive.search(&q).map_err(search_cli::archive_error)?;
             match format {
                 Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &results)?;
+                    // As an io::Error, so that a closed pipe is seen as one.
+                    serde_json::to_writer_pretty(&mut out, &results).map_err(io::Error::from)?;
                     writeln!(out)?;
                 }
                 Format::Text => search_cli::print(&mut out, &results)?,
@@ -317,6 +323,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         Command::Cut { text, dict } => {
+            search_cli::check_stdout()?;
             let mut seg = zhengce::segment::Segmenter::builder();
             if let Some(d) = &dict {
                 seg = seg.user_dict_file(d)?;
@@ -326,10 +333,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         Command::Export { archive, format } => {
+            search_cli::check_stdout()?;
+            search_cli::hush_tantivy_panics();
             let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
             match format {
                 ExportFormat::Ndjson => {
-                    let n = archive.export_ndjson(&mut out)?;
+                    let n = archive
+                        .export_ndjson(&mut out)
+                        .map_err(search_cli::archive_error)?;
                     out.flush()?;
                     eprintln!("zhengce: exported {n} passages");
                 }

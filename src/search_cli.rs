@@ -23,6 +23,89 @@ impl Progress for Bar {
     }
 }
 
+/// The writer's memory in bytes for `--heap-mb` and `--threads`, or why they will not do.
+/// Checked before the archive is opened, so that a bad value is reported once, at the start.
+pub fn writer_memory(heap_mb: usize, threads: Option<usize>) -> anyhow::Result<usize> {
+    use zhengce::search::{MAX_HEAP_PER_THREAD, MIN_HEAP_PER_THREAD};
+    // The archive's default: the cores, at most 4.
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)));
+    if !(1..=MAX_THREADS).contains(&threads) {
+        anyhow::bail!("--threads {threads}: give 1 to {MAX_THREADS}");
+    }
+    let max_mb = MAX_HEAP_PER_THREAD.saturating_mul(threads) >> 20;
+    let bytes = heap_mb
+        .checked_mul(1 << 20)
+        .filter(|b| b / threads <= MAX_HEAP_PER_THREAD)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "--heap-mb {heap_mb}: at most {max_mb} MB for {threads} thread{}",
+                if threads == 1 { "" } else { "s" }
+            )
+        })?;
+    // Less than the least a thread needs is raised to that.
+    Ok(bytes.max(MIN_HEAP_PER_THREAD * threads))
+}
+
+/// The most indexing threads `--threads` takes.
+const MAX_THREADS: usize = 64;
+
+/// An error of the archive for the command line: a held lock and a damaged archive say what
+/// is going on and what to do, in one line.
+pub fn archive_error(e: zhengce::Error) -> anyhow::Error {
+    let dir = e
+        .path()
+        .map_or_else(|| "the archive".to_string(), |p| p.display().to_string());
+    if Archive::is_locked(&e) {
+        anyhow::anyhow!("another zhengce index is writing to {dir}")
+    } else if Archive::is_damaged(&e) {
+        anyhow::anyhow!(
+            "{dir}: the archive is damaged or was made by another version of zhengce; \
+             delete the directory and run `zhengce index` again"
+        )
+    } else {
+        e.into()
+    }
+}
+
+/// Leaves out the report of a panic inside tantivy on standard error: the library turns such
+/// a panic, over a damaged archive, into an error ([`archive_error`]), and that is reported
+/// instead. Any other panic is reported as before.
+pub fn hush_tantivy_panics() {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_tantivy = info.location().is_some_and(|l| {
+            let f = l.file().replace('\\', "/");
+            f.contains("/tantivy-") || f.contains("/tantivy/")
+        });
+        if !in_tantivy {
+            hook(info);
+        }
+    }));
+}
+
+/// An error when standard output was closed (`>&-`): the Rust runtime puts `/dev/null`, open
+/// for reading and writing, in place of a closed standard descriptor, and the output would
+/// be lost without a word. (A shell's `>/dev/null` opens it for writing only.)
+pub fn check_stdout() -> anyhow::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let is_null =
+            std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+        let read_write = || {
+            let info = std::fs::read_to_string("/proc/self/fdinfo/1").ok()?;
+            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            let flags = u32::from_str_radix(flags.trim(), 8).ok()?;
+            // O_ACCMODE, O_RDWR
+            Some(flags & 3 == 2)
+        };
+        if is_null && read_write() == Some(true) {
+            anyhow::bail!("standard output is closed: nowhere to write the output");
+        }
+    }
+    Ok(())
+}
+
 pub fn index(archive: &Archive, paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<ExitCode> {
     // Metrics are not indexed; the rest of the analysis is.
     let analyzer = zhengce::Analyzer::builder()
@@ -37,9 +120,9 @@ pub fn index(archive: &Archive, paths: &[PathBuf], max_bytes: u64) -> anyhow::Re
         );
         let r = index_paths(archive, &analyzer, paths, &Bar(bar.clone()));
         bar.finish_and_clear();
-        r?
+        r.map_err(archive_error)?
     } else {
-        index_paths(archive, &analyzer, paths, &())?
+        index_paths(archive, &analyzer, paths, &()).map_err(archive_error)?
     };
     let secs = t.elapsed().as_secs_f64();
     eprintln!(
