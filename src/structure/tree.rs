@@ -3,6 +3,8 @@
 //! section; levels follow from the order in which styles appear, not from a fixed table.
 //! 第X条 runs through the whole text across 章 and 节. A line `附件` starts a new tree.
 
+use std::collections::HashMap;
+
 use super::markers::{parse_marker, Style};
 use crate::lines::Line;
 
@@ -28,15 +30,25 @@ struct Open {
     index: usize,
 }
 
+/// A line that opens an annex: `附件`, `附件2`, `附件:` alone, or with the annex's title
+/// (`附件1:东江市重点任务清单`, `附件 东江市…`) but not a sentence (`附件所列事项…。`).
 fn is_attachment_line(t: &str) -> bool {
     let Some(rest) = t.strip_prefix("附件") else {
         return false;
     };
-    let rest = rest.trim_end_matches(':').trim();
-    rest.chars().count() <= 3
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || crate::numerals::cn_digit(c).is_some() || c == '十')
+    let is_num =
+        |c: char| c.is_ascii_digit() || crate::numerals::cn_digit(c).is_some() || c == '十';
+    let after = rest.trim_start_matches(is_num);
+    let numbered = after.len() < rest.len();
+    if rest.len() - after.len() > 3 * '十'.len_utf8() {
+        return false;
+    }
+    let title = after.trim_start_matches([':', ' ', '.', '、']).trim();
+    if title.is_empty() {
+        return true;
+    }
+    let separated = numbered || after.starts_with([':', ' ']);
+    separated && !title.ends_with(['。', ';', ',']) && title.chars().count() <= 60
 }
 
 /// Finds the headings of `text` (the body, with everything else blanked) in `lines`.
@@ -47,6 +59,8 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
     // Line index of each heading, and of each tree reset, to find where sections end.
     let mut at_line: Vec<usize> = Vec::new();
     let mut resets: Vec<usize> = Vec::new();
+    // Built the first time a series restarts below its own style.
+    let mut later: Option<Later> = None;
 
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
@@ -91,9 +105,24 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
             stack.truncate(k);
             k
         } else if m.ordinal == 1 && !m.digit_follows {
-            // A new series: a list restarting in the same parent replaces the old one.
-            if stack.last().is_some_and(|o| o.style == m.style) {
-                stack.pop();
+            // A new series. A list restarting in the same parent replaces the old one. When its
+            // style is open further up, it nests (a 一、 list inside a (三) of part 二、, as old
+            // reports have) only if that series goes on later (a 三、 after the 二、 still
+            // comes); else it restarts at that style's level, the same block numbered again
+            // (`一、…（一）…①…` repeated, an annex). A style is open at most twice, so the tree is
+            // at most twice as deep as there are styles.
+            if let Some(k) = stack.iter().rposition(|o| o.style == m.style) {
+                let twice = stack[..k].iter().any(|o| o.style == m.style);
+                let mut goes_on = || {
+                    later.get_or_insert_with(|| Later::new(text, lines)).has(
+                        m.style,
+                        stack[k].ordinal + 1,
+                        i,
+                    )
+                };
+                if k + 1 == stack.len() || twice || !goes_on() {
+                    stack.truncate(k);
+                }
             }
             stack.len()
         } else {
@@ -125,26 +154,59 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
     out
 }
 
+/// The lines of every marker by style and ordinal, to ask whether a series goes on later.
+struct Later(HashMap<(Style, u32), Vec<usize>>);
+
+impl Later {
+    fn new(text: &str, lines: &[Line]) -> Later {
+        let mut at: HashMap<(Style, u32), Vec<usize>> = HashMap::new();
+        for (i, l) in lines.iter().enumerate() {
+            if let Some(m) = (!l.is_blank())
+                .then(|| parse_marker(l.text(text)))
+                .flatten()
+            {
+                at.entry((m.style, m.ordinal)).or_default().push(i);
+            }
+        }
+        Later(at)
+    }
+
+    /// Whether a marker of `style` numbered `ordinal` stands on a line after `line`.
+    fn has(&self, style: Style, ordinal: u32, line: usize) -> bool {
+        self.0
+            .get(&(style, ordinal))
+            .is_some_and(|v| v.last().is_some_and(|&l| l > line))
+    }
+}
+
 /// A section ends at the end of the last non-blank line before the next heading at its level or
-/// above, before a reset, or before the end of the body.
+/// above, before a reset, or before the end of the body. One pass with a stack of the sections
+/// still open, so that a long run of headings costs no more than its length.
 fn set_ends(out: &mut [Flat], at_line: &[usize], resets: &[usize], lines: &[Line]) {
-    let last_text_end_before = |line: usize| -> Option<usize> {
-        lines[..line]
-            .iter()
-            .rev()
-            .find(|l| !l.is_blank())
-            .map(|l| l.text_end)
-    };
+    // For each line, the end of the last non-blank line before it.
+    let mut text_end_before = Vec::with_capacity(lines.len() + 1);
+    let mut last = None;
+    for l in lines {
+        text_end_before.push(last);
+        if !l.is_blank() {
+            last = Some(l.text_end);
+        }
+    }
+    text_end_before.push(last);
+    let mut next_line = vec![lines.len(); out.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for k in 0..out.len() {
+        while let Some(&j) = open.last().filter(|&&j| out[j].depth >= out[k].depth) {
+            next_line[j] = at_line[k];
+            open.pop();
+        }
+        open.push(k);
+    }
+    let mut reset = resets.iter().copied().peekable();
     for j in 0..out.len() {
-        let next_line = (j + 1..out.len())
-            .find(|&k| out[k].depth <= out[j].depth)
-            .map(|k| at_line[k]);
-        let reset = resets.iter().copied().find(|&r| r > at_line[j]);
-        let stop = match (next_line, reset) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b).unwrap_or(lines.len()),
-        };
-        if let Some(end) = last_text_end_before(stop) {
+        while reset.next_if(|&r| r <= at_line[j]).is_some() {}
+        let stop = reset.peek().map_or(next_line[j], |&r| r.min(next_line[j]));
+        if let Some(end) = text_end_before[stop] {
             out[j].end = out[j].end.max(end);
         }
     }
