@@ -302,14 +302,23 @@ pub(crate) fn points(text: &str, lines: &[Line], flat: &[Flat]) -> Vec<FoundPoin
         }
     }
 
+    // A point ends where the next marker of its family stands: the next member of its series,
+    // or the first of a series that starts again (`一是…，二是…，一是…` on one line).
+    let mut next_of_family = vec![usize::MAX; cands.len()];
+    let mut seen: HashMap<Family, usize> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate().rev() {
+        if let Some(&n) = seen.get(&c.family) {
+            next_of_family[ci] = cands[n].start;
+        }
+        seen.insert(c.family, ci);
+    }
     let mut out = Vec::new();
     for members in series.iter().filter(|m| m.len() >= 2) {
         let sid = out.len();
         for (k, &ci) in members.iter().enumerate() {
             let c = &cands[ci];
             let pend = para_end[line_of(c.start)];
-            let next = members.get(k + 1).map(|&n| cands[n].start);
-            let end = next.map_or(pend, |n| n.min(pend));
+            let end = pend.min(next_of_family[ci]);
             let end = c.end.max(text[..end].trim_end().len());
             out.push(FoundPoint {
                 family: c.family,
@@ -327,13 +336,21 @@ pub(crate) fn points(text: &str, lines: &[Line], flat: &[Flat]) -> Vec<FoundPoin
     out
 }
 
-/// The first sentence or clause after the marker.
+/// The longest lead kept, in characters: a point's first sentence is a summary, and a text
+/// without full stops must not make every lead the rest of the paragraph.
+const MAX_LEAD_CHARS: usize = 200;
+
+/// The first sentence or clause after the marker, at most [`MAX_LEAD_CHARS`] long.
 fn lead(text: &str, from: usize, to: usize) -> (usize, usize) {
     let seg = &text[from..to];
     let skipped = seg.len() - seg.trim_start_matches([',', ':', '、', ' ', '，']).len();
     let s = from + skipped;
     let body = &text[s..to];
     let e = body.find(['。', '!', '?', ';']).map_or(to, |p| s + p);
+    let e = text[s..e]
+        .char_indices()
+        .nth(MAX_LEAD_CHARS)
+        .map_or(e, |(i, _)| s + i);
     let trimmed = text[s..e].trim_end_matches([',', ':', ' ', '、']);
     (s, s + trimmed.len())
 }
