@@ -67,6 +67,10 @@ fn take_while(s: &str, f: impl Fn(char) -> bool, max_chars: usize) -> &str {
     &s[..end]
 }
 
+/// The longest Chinese ordinal of a marker, in characters: `九千九百九十九` (below 10,000, as
+/// [`small`] takes) has seven.
+const MAX_CN_ORDINAL_CHARS: usize = 8;
+
 fn is_cn_ordinal_char(c: char) -> bool {
     is_cn_numeral_char(c) && !matches!(c, '万' | '亿' | '两')
 }
@@ -93,7 +97,10 @@ pub fn parse_marker(t: &str) -> Option<Marker> {
         let inner = &t[1..];
         let num = take_while(inner, |c| c.is_ascii_digit(), 3);
         let (style, num) = if num.is_empty() {
-            (Style::CnParen, take_while(inner, is_cn_ordinal_char, 4))
+            (
+                Style::CnParen,
+                take_while(inner, is_cn_ordinal_char, MAX_CN_ORDINAL_CHARS),
+            )
         } else {
             (Style::ArabicParen, num)
         };
@@ -115,7 +122,7 @@ pub fn parse_marker(t: &str) -> Option<Marker> {
         m.digit_follows = sep == '.' && t[m.len..].starts_with(|c: char| c.is_ascii_digit());
         return Some(m);
     }
-    let num = take_while(t, is_cn_ordinal_char, 4);
+    let num = take_while(t, is_cn_ordinal_char, MAX_CN_ORDINAL_CHARS);
     if !num.is_empty() && t[num.len()..].starts_with('、') {
         let n = small(parse_int(num)?)?;
         return Some(marker(Style::CnComma, n, num.len() + "、".len()));
@@ -137,7 +144,7 @@ fn parse_di(t: &str) -> Option<Marker> {
     let rest = &t['第'.len_utf8()..];
     let ascii = take_while(rest, |c| c.is_ascii_digit(), 4);
     let num = if ascii.is_empty() {
-        take_while(rest, is_cn_ordinal_char, 8)
+        take_while(rest, is_cn_ordinal_char, MAX_CN_ORDINAL_CHARS)
     } else {
         ascii
     };
@@ -196,6 +203,8 @@ mod tests {
         const CASES: &[Case] = &[
             ("一、总体要求", Some((CnComma, 1, "一、"))),
             ("十二、其他", Some((CnComma, 12, "十二、"))),
+            ("一百一十一、其他", Some((CnComma, 111, "一百一十一、"))),
+            ("(一百二十一)其他", Some((CnParen, 121, "(一百二十一)"))),
             ("(一)指导思想。", Some((CnParen, 1, "(一)"))),
             ("(10)其他", Some((ArabicParen, 10, "(10)"))),
             ("1.用于检查", Some((Arabic, 1, "1."))),
