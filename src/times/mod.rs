@@ -390,6 +390,10 @@ fn context(text: &str, t: &mut FoundTime) {
 /// Every expression holds one of these characters; the regexes run only around them.
 const ANCHORS: [&str; 5] = ["年", "月", "季", "五", "内"];
 
+/// The longest run of numerals a window is widened back over, in bytes: a year and month
+/// written out (`二〇二五年十二月`) with room to spare.
+const MAX_NUMERAL_BYTES: usize = 48;
+
 /// Merged windows around the anchors: 30 bytes either side, widened back over numerals so that
 /// a window never cuts a number (`十二月` must not become `二月`).
 fn windows(text: &str) -> Vec<(usize, usize)> {
@@ -407,7 +411,17 @@ fn windows(text: &str) -> Vec<(usize, usize)> {
         while !text.is_char_boundary(s) {
             s += 1;
         }
-        while let Some(c) = text[..s].chars().next_back().filter(|&c| numeral(c)) {
+        // Back over numerals, but never into the window before (it is merged with this one)
+        // nor further than the longest numeral: each byte is walked over once at most.
+        let floor = out
+            .last()
+            .map_or(0, |l| l.1)
+            .max(s.saturating_sub(MAX_NUMERAL_BYTES));
+        while let Some(c) = text[..s]
+            .chars()
+            .next_back()
+            .filter(|&c| numeral(c) && s - c.len_utf8() >= floor)
+        {
             s -= c.len_utf8();
         }
         let mut e = (a + SPAN).min(text.len());
