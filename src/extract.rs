@@ -105,30 +105,32 @@ pub(crate) fn extract(
     }
     // A title line is structure, not a directive; a heading that is a sentence of the text
     // (`（三）市财政…用于支持数据中心改造。`, an article's first sentence) can be one.
+    // Headings, times and points are in text order, as are the actions: each look-up is a
+    // binary search or a sweep, never a scan of the whole document per action.
     let is_heading = |a: &actions::FoundAction| {
-        flat.iter().any(|f| {
-            f.style != Style::Tiao
-                && f.start == a.start
-                && a.end <= f.heading.1 + '。'.len_utf8()
-                && !body[a.start..a.end].ends_with('。')
-        })
+        let from = flat.partition_point(|f| f.start < a.start);
+        flat[from..]
+            .iter()
+            .take_while(|f| f.start == a.start)
+            .any(|f| {
+                f.style != Style::Tiao
+                    && a.end <= f.heading.1 + '。'.len_utf8()
+                    && !body[a.start..a.end].ends_with('。')
+            })
     };
+    let mut innermost = InnermostPoint::new(pts);
     doc.actions = actions::actions(body)
         .into_iter()
         .filter(|a| !is_heading(a))
         .map(|a| {
-            let deadline = found
+            let from = found.partition_point(|t| t.start < a.start);
+            let deadline = found[from..]
                 .iter()
-                .filter(|t| t.start >= a.start && t.end <= a.end && t.kind == TimeKind::Deadline)
+                .take_while(|t| t.start < a.end)
+                .filter(|t| t.end <= a.end && t.kind == TimeKind::Deadline)
                 .find_map(|t| t.to)
                 .map(|d| d.iso());
-            // The innermost point holding the directive word.
-            let point = pts
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, p)| p.span.0 <= a.modal.0 && a.modal.0 < p.span.1)
-                .map(|(i, _)| i);
+            let point = innermost.at(a.modal.0);
             Action {
                 actor: a.actor.map(|r| ctx.text(r).to_string()),
                 partners: a
@@ -147,6 +149,41 @@ pub(crate) fn extract(
             }
         })
         .collect();
+}
+
+/// The innermost point holding a position (the last point, in text order, that starts at or
+/// before it and ends after it), for positions asked in ascending order: a sweep with a heap
+/// of the points started so far, each pushed and popped once.
+struct InnermostPoint<'a> {
+    pts: &'a [FoundPoint],
+    next: usize,
+    started: std::collections::BinaryHeap<usize>,
+}
+
+impl<'a> InnermostPoint<'a> {
+    fn new(pts: &'a [FoundPoint]) -> Self {
+        InnermostPoint {
+            pts,
+            next: 0,
+            started: std::collections::BinaryHeap::new(),
+        }
+    }
+
+    /// `pos` must not be less than the one asked before.
+    fn at(&mut self, pos: usize) -> Option<usize> {
+        while self.next < self.pts.len() && self.pts[self.next].span.0 <= pos {
+            self.started.push(self.next);
+            self.next += 1;
+        }
+        // A point that ended at or before `pos` has ended for every later position too.
+        while let Some(&i) = self.started.peek() {
+            if pos < self.pts[i].span.1 {
+                return Some(i);
+            }
+            self.started.pop();
+        }
+        None
+    }
 }
 
 /// The metrics of the body, less declared counts and back references.
