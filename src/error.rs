@@ -9,12 +9,12 @@ pub enum InputProblem {
     Empty,
     /// It looks like binary data (NUL bytes or many control characters).
     Binary,
-    /// Neither UTF-8 nor GB18030 decodes it.
+    /// Mostly not valid in UTF-8 nor in GB18030 (a few bad bytes are replaced, not refused).
     Undecodable,
     /// It is larger than the configured limit.
     TooLarge {
-        /// Its size in bytes.
-        size: u64,
+        /// Its size in bytes, where known (a stream is read only up to the limit).
+        size: Option<u64>,
         /// The limit in bytes.
         limit: u64,
     },
@@ -28,10 +28,16 @@ impl std::fmt::Display for InputProblem {
             InputProblem::Undecodable => {
                 f.write_str("not decodable as UTF-8 or GB18030 (GBK/GB2312)")
             }
-            InputProblem::TooLarge { size, limit } => write!(
+            InputProblem::TooLarge {
+                size: Some(size),
+                limit,
+            } => write!(
                 f,
                 "too large: {size} bytes, over the limit of {limit} bytes"
             ),
+            InputProblem::TooLarge { size: None, limit } => {
+                write!(f, "too large: more than the limit of {limit} bytes")
+            }
         }
     }
 }

@@ -4,7 +4,7 @@
 use crate::analyzer::Ctx;
 use crate::clean::Cleaned;
 use crate::lines::Line;
-use crate::model::Document;
+use crate::model::{Document, SourceEncoding};
 use crate::structure::counts::{self, Check, Declared};
 use crate::structure::outline::OutlineBlock;
 use crate::structure::points::{scope_of, Family, FoundPoint};
@@ -179,4 +179,48 @@ pub(crate) fn outline(
             ));
         }
     }
+}
+
+/// How many runs of bad bytes are described one by one before the rest are counted.
+const BAD_RUNS_LISTED: usize = 5;
+
+/// Notes the runs of input bytes that were not valid in the input's encoding (each replaced
+/// by U+FFFD in the text): `3 bytes at 99,998 were not valid UTF-8`.
+pub(crate) fn bad_bytes(doc: &mut Document, runs: &[crate::decode::BadBytes]) {
+    let encoding = match doc.encoding {
+        SourceEncoding::Utf8 | SourceEncoding::Utf8Bom => "UTF-8",
+        SourceEncoding::Utf16 => "UTF-16",
+        SourceEncoding::Gb18030 => "GB18030",
+    };
+    for r in runs.iter().take(BAD_RUNS_LISTED) {
+        let (what, verb) = match r.len {
+            1 => ("1 byte".to_string(), "was"),
+            n => (format!("{n} bytes"), "were"),
+        };
+        doc.notes.push(format!(
+            "{what} at {} {verb} not valid {encoding}; replaced by U+FFFD",
+            thousands(r.at),
+        ));
+    }
+    if runs.len() > BAD_RUNS_LISTED {
+        let rest = &runs[BAD_RUNS_LISTED..];
+        let bytes: usize = rest.iter().map(|r| r.len).sum();
+        doc.notes.push(format!(
+            "{} more runs of invalid {encoding} ({bytes} bytes) replaced by U+FFFD",
+            rest.len()
+        ));
+    }
+}
+
+/// `99998` → `99,998`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
