@@ -119,6 +119,11 @@ impl Analyzer {
     fn finish(&self, d: decode::Decoded) -> Document {
         let mut doc = self.analyze(&d.text);
         doc.encoding = d.encoding;
+        if d.utf16_without_bom {
+            doc.notes
+                .push("encoding: UTF-16 without a byte order mark".to_string());
+        }
+        notes::bad_bytes(&mut doc, &d.replaced);
         doc
     }
 
@@ -243,15 +248,23 @@ impl Analyzer {
             span: ctx.span(r),
         };
         let f = &mut doc.front;
-        if let Some((ranges, _)) = &fm.title {
-            let (a, b) = (ranges[0].0, ranges[ranges.len() - 1].1);
-            let text: String = ranges.iter().map(|&r| ctx.text(r)).collect();
+        // The title: its lines joined (a title set over two lines), without control characters
+        // (a stray NUL, a form feed); its span runs from its first line to its last.
+        let pieces: Vec<Span> = match (&fm.title, cleaned.meta.title) {
+            (Some((ranges, _)), _) => ranges.iter().map(|&r| ctx.span(r)).collect(),
+            (None, Some(r)) => vec![ctx.span(r)],
+            (None, None) => Vec::new(),
+        };
+        let raw_title: String = pieces
+            .iter()
+            .map(|s| &ctx.input[s.start()..s.end()])
+            .collect();
+        let printable = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
+        if let (Some(first), Some(last)) = (pieces.first(), pieces.last()) {
             f.title = Some(Field {
-                text,
-                span: ctx.span((a, b)),
+                text: printable(&raw_title),
+                span: Span(first.start(), last.end()),
             });
-        } else if let Some(r) = cleaned.meta.title {
-            f.title = Some(field(r));
         }
         f.subtitle = fm.subtitle.iter().map(|&r| field(r)).collect();
         if let Some((name, office)) = fm.speaker {
@@ -269,12 +282,12 @@ impl Analyzer {
             .map(field)
             .or_else(|| f.signature.clone())
             .or_else(|| {
-                let t = f.title.as_ref()?;
-                let p = t.text.find("关于")?;
-                let who = &t.text[..p];
+                // `国务院办公厅关于…`: the organ before 关于, mapped back through the join.
+                let p = raw_title.find("关于")?;
+                let who = printable(&raw_title[..p]);
                 (!who.is_empty() && who.ends_with(ORGAN_SUFFIXES)).then(|| Field {
-                    text: who.to_string(),
-                    span: Span(t.span.start(), t.span.start() + p),
+                    text: who,
+                    span: Span(pieces[0].start(), joined_to_input(&pieces, p)),
                 })
             });
         doc.title = f.title.as_ref().map(|t| t.text.clone());
@@ -318,6 +331,20 @@ impl Analyzer {
         };
         doc.date = date.map(|d| d.iso());
     }
+}
+
+/// Maps the end offset `p` of a prefix of a text joined from `lines` (the input spans of its
+/// pieces, in order) to the input: the end of that prefix in the piece it ends in.
+fn joined_to_input(lines: &[Span], p: usize) -> usize {
+    let mut at = 0;
+    for l in lines {
+        let len = l.end() - l.start();
+        if p <= at + len {
+            return l.start() + (p - at);
+        }
+        at += len;
+    }
+    lines.last().map_or(0, |l| l.end())
 }
 
 const ORGAN_SUFFIXES: &[char] = &[
