@@ -79,6 +79,26 @@ pub enum Error {
         #[source]
         source: tantivy::TantivyError,
     },
+    /// The archive's files cannot be read: they are damaged (a crash, a full disk, a copy cut
+    /// short) or were written by a version of zhengce with other index fields. The remedy is
+    /// to delete the directory and index anew.
+    #[error(
+        "{}: the archive is damaged or was made by another version of zhengce ({detail}); \
+         delete the directory and run `zhengce index` again",
+        path.display()
+    )]
+    DamagedArchive {
+        /// The index directory.
+        path: PathBuf,
+        /// What was found wrong.
+        detail: String,
+    },
+    /// Another writer (another `zhengce index`) holds the archive.
+    #[error("another zhengce index is writing to {}", path.display())]
+    ArchiveLocked {
+        /// The index directory.
+        path: PathBuf,
+    },
     /// A search query could not be understood.
     #[error("bad query `{query}`: {problem}")]
     Query {
@@ -104,7 +124,9 @@ impl Error {
             Error::Io { path, .. }
             | Error::IsDirectory { path }
             | Error::BadInput { path, .. }
-            | Error::Index { path, .. } => Some(path),
+            | Error::Index { path, .. }
+            | Error::DamagedArchive { path, .. }
+            | Error::ArchiveLocked { path } => Some(path),
             Error::Dictionary { .. } | Error::Query { .. } => None,
         }
     }

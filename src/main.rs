@@ -245,6 +245,10 @@ fn write_doc(
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Every command but `index` (which reports on standard error) prints its output.
+    if !matches!(cli.command, Command::Index { .. }) {
+        search_cli::check_stdout()?;
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let (failed, n) = match cli.command {
@@ -304,7 +308,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             until,
             format,
         } => {
-            search_cli::check_stdout()?;
             search_cli::hush_tantivy_panics();
             let q = search_cli::query(
                 &query, limit, passages, chars, doc_type, issuer, since, until,
@@ -323,7 +326,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         Command::Cut { text, dict } => {
-            search_cli::check_stdout()?;
             let mut seg = zhengce::segment::Segmenter::builder();
             if let Some(d) = &dict {
                 seg = seg.user_dict_file(d)?;
@@ -333,7 +335,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         Command::Export { archive, format } => {
-            search_cli::check_stdout()?;
             search_cli::hush_tantivy_panics();
             let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
             match format {

@@ -51,20 +51,15 @@ pub fn writer_memory(heap_mb: usize, threads: Option<usize>) -> anyhow::Result<u
 const MAX_THREADS: usize = 64;
 
 /// An error of the archive for the command line: a held lock and a damaged archive say what
-/// is going on and what to do, in one line.
+/// is going on and what to do, in one line (without tantivy's long account of the damage).
 pub fn archive_error(e: zhengce::Error) -> anyhow::Error {
-    let dir = e
-        .path()
-        .map_or_else(|| "the archive".to_string(), |p| p.display().to_string());
-    if Archive::is_locked(&e) {
-        anyhow::anyhow!("another zhengce index is writing to {dir}")
-    } else if Archive::is_damaged(&e) {
-        anyhow::anyhow!(
-            "{dir}: the archive is damaged or was made by another version of zhengce; \
-             delete the directory and run `zhengce index` again"
-        )
-    } else {
-        e.into()
+    match e {
+        zhengce::Error::DamagedArchive { path, .. } => anyhow::anyhow!(
+            "{}: the archive is damaged or was made by another version of zhengce; \
+             delete the directory and run `zhengce index` again",
+            path.display()
+        ),
+        e => e.into(),
     }
 }
 

@@ -26,17 +26,11 @@ pub const MIN_HEAP_PER_THREAD: usize = 15_000_000;
 /// The most writer memory a thread can have (tantivy's maximum: just under 4 GiB).
 pub const MAX_HEAP_PER_THREAD: usize = u32::MAX as usize - 1_000_001;
 
-/// What an archive that cannot be read says.
-const DAMAGED: &str = "the archive is damaged or was made by another version of zhengce";
-
 /// The error of an archive whose files cannot be read: `detail` says what was found.
 fn damaged(dir: &Path, detail: String) -> Error {
-    Error::Index {
+    Error::DamagedArchive {
         path: dir.to_path_buf(),
-        source: tantivy::TantivyError::DataCorruption(tantivy::error::DataCorruption::new(
-            dir.to_path_buf(),
-            format!("{DAMAGED} ({detail})"),
-        )),
+        detail,
     }
 }
 
@@ -242,21 +236,15 @@ impl Archive {
     }
 
     /// Whether `e` says an archive is damaged or was made by another version: what to do is
-    /// delete it and index anew.
+    /// delete it and index anew ([`Error::DamagedArchive`]).
     pub fn is_damaged(e: &Error) -> bool {
-        matches!(e, Error::Index { source: tantivy::TantivyError::DataCorruption(c), .. }
-            if format!("{c:?}").contains(DAMAGED))
+        matches!(e, Error::DamagedArchive { .. })
     }
 
-    /// Whether `e` says another writer (another `zhengce index`) holds the archive.
+    /// Whether `e` says another writer (another `zhengce index`) holds the archive
+    /// ([`Error::ArchiveLocked`]).
     pub fn is_locked(e: &Error) -> bool {
-        matches!(
-            e,
-            Error::Index {
-                source: tantivy::TantivyError::LockFailure(..),
-                ..
-            }
-        )
+        matches!(e, Error::ArchiveLocked { .. })
     }
 
     /// The directory the archive lives in.
@@ -270,9 +258,14 @@ impl Archive {
     }
 
     fn err(&self, source: tantivy::TantivyError) -> Error {
-        Error::Index {
-            path: self.dir.clone(),
-            source,
+        match source {
+            tantivy::TantivyError::LockFailure(..) => Error::ArchiveLocked {
+                path: self.dir.clone(),
+            },
+            source => Error::Index {
+                path: self.dir.clone(),
+                source,
+            },
         }
     }
 

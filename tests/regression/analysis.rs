@@ -308,3 +308,22 @@ fn chinese_ordinals_past_one_hundred_and_ten_are_headings() {
     assert_eq!(doc.sections.len(), 130);
     assert_eq!(doc.sections[129].ordinal, 130);
 }
+
+// Issue 13, case 14: over the limit on standard input, the message gave a made-up size (the
+// limit plus one, where reading stopped).
+#[test]
+fn stdin_over_the_limit_says_so_without_a_made_up_size() {
+    let out = assert_cmd::Command::cargo_bin("zhengce")
+        .unwrap()
+        .args(["analyze", "-", "--max-bytes", "10"])
+        .write_stdin("各部门要加强管理，确保完成任务。")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("-: too large: more than the limit of 10 bytes"),
+        "{err}"
+    );
+    assert!(!err.contains("11 bytes"), "{err}");
+}

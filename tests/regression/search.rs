@@ -172,7 +172,13 @@ fn search_into_a_closed_pipe_exits_0() {
 fn search_with_standard_output_closed_is_an_error() {
     let bin = assert_cmd::cargo::cargo_bin("zhengce");
     let arc = shared_dir().to_str().unwrap();
+    let text = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/speech_digital_government.txt"
+    );
     for args in [
+        vec!["analyze", text],
+        vec!["actions", text],
         vec!["search", "发展", "--index", arc],
         vec!["export", "--index", arc],
         vec!["cut", "营商环境"],
