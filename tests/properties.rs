@@ -62,6 +62,33 @@ fn check_doc(input: &str, doc: &Document) -> Result<(), TestCaseError> {
             prop_assert!(on_boundaries(input, i.span));
         }
     }
+    for p in &doc.points {
+        let at = &input[p.span.start()..p.span.end()];
+        prop_assert!(
+            at.starts_with(&p.marker),
+            "point {:?} at {:?}",
+            p.marker,
+            at
+        );
+        prop_assert!(
+            squeeze(at).contains(&squeeze(&p.lead)),
+            "lead {:?} outside {:?}",
+            p.lead,
+            at
+        );
+    }
+    for s in doc.all_sections() {
+        let at = &input[s.span.start()..s.span.end()];
+        // A heading may stand on the line after its marker; a centred one loses its spaces.
+        let next_lines: String = input[s.span.start()..].lines().take(2).collect();
+        prop_assert!(
+            squeeze(at).contains(&squeeze(&s.heading))
+                || squeeze(&next_lines).contains(&squeeze(&s.heading)),
+            "heading {:?} not at {:?}",
+            s.heading,
+            at
+        );
+    }
     let f = &doc.front;
     for field in [
         &f.title,
@@ -82,22 +109,50 @@ fn check_doc(input: &str, doc: &Document) -> Result<(), TestCaseError> {
             "front span {:?}",
             field.span
         );
+        // A field read over lines (a title set on two) is its span's text without the line
+        // breaks, blanks and control characters.
+        let at = &input[field.span.start()..field.span.end()];
+        prop_assert_eq!(
+            squeeze(at),
+            squeeze(&field.text),
+            "front field at {:?}",
+            field.span
+        );
     }
     for m in &doc.metrics {
         prop_assert!(on_boundaries(input, m.span), "metric span {:?}", m.span);
         prop_assert!(m.value.is_finite());
+        prop_assert_eq!(&input[m.span.start()..m.span.end()], m.text.as_str());
     }
     for t in &doc.times {
         prop_assert!(on_boundaries(input, t.span), "time span {:?}", t.span);
+        prop_assert_eq!(&input[t.span.start()..t.span.end()], t.text.as_str());
     }
     for a in &doc.actions {
         prop_assert!(on_boundaries(input, a.span), "action span {:?}", a.span);
+        prop_assert_eq!(&input[a.span.start()..a.span.end()], a.text.as_str());
         if let Some(p) = a.point {
             prop_assert!(p < doc.points.len());
         }
     }
     prop_assert_eq!(doc.input_len, input.len());
+    // The record grows with the input, never with its square: at most a fixed multiple of
+    // it (the densest forms, a heading or a time every three bytes, give about 30).
+    let json = serde_json::to_string(doc).unwrap().len();
+    prop_assert!(
+        json <= 40 * input.len() + 4096,
+        "{} bytes of JSON for {} of input",
+        json,
+        input.len()
+    );
     Ok(())
+}
+
+/// Text without white space and control characters, to compare a field with its span.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|&c| !c.is_whitespace() && !c.is_control() && fold_char(c) != Some(' '))
+        .collect()
 }
 
 /// Pieces of policy text: markers of every family, full-width forms, furniture, line ends.
@@ -183,6 +238,83 @@ fn fragment() -> impl Strategy<Value = String> {
         "[a-z0-9 .,:;()]{0,6}",
         any::<char>().prop_map(|c| c.to_string()),
     ]
+}
+
+/// A heading marker of any family, numbered from 1 up to past 110.
+fn marker() -> impl Strategy<Value = String> {
+    let n = prop_oneof![1u64..=4, 1u64..=130];
+    (n, 0..9usize).prop_map(|(n, family)| {
+        let cn = zhengce::numerals::to_cn(n);
+        match family {
+            0 => format!("{cn}、"),
+            1 => format!("（{cn}）"),
+            2 => format!("{n}."),
+            3 => format!("（{n}）"),
+            4 => char::from_u32(0x2460 + (n as u32 - 1).min(19))
+                .unwrap()
+                .to_string(),
+            5 => format!("第{cn}章 "),
+            6 => format!("第{cn}条 "),
+            7 => format!("附件{n}："),
+            _ => format!("{cn}是"),
+        }
+    })
+}
+
+/// A line of a policy document: a heading, points run together, dates and ranges, a
+/// responsibility note (some malformed), a directive, or loose fragments.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (marker(), "[\\p{Han}]{0,10}").prop_map(|(m, h)| format!("{m}{h}")),
+        (1..40usize).prop_map(|k| "一是加强，二是推进，".repeat(k)),
+        (1..300usize).prop_map(|k| "年".repeat(k)),
+        Just("2021年1月1日至12月31日".to_string()),
+        Just("5月1日至4日放假调休".to_string()),
+        Just("从2021年到2022年，自2021年起".to_string()),
+        Just("（海关总署、商务部负责）".to_string()),
+        Just("（税务总局、财政部负责，排在第一位的部门为牵头部门，下同）".to_string()),
+        Just("（牵头单位：市发展改革委；责任单位：各区政府）".to_string()),
+        Just("（海关总署、商务部".to_string()),
+        Just("负责）".to_string()),
+        Just("各部门要在2026年6月底前完成3项任务。".to_string()),
+        Just("国家鼓励社会资本参与。".to_string()),
+        Just("人民币贰佰伍拾万元".to_string()),
+        Just("约8000万纳税人".to_string()),
+        Just("５７６００多亿元".to_string()),
+        Just("一八四○年".to_string()),
+        prop::collection::vec(fragment(), 0..6).prop_map(|v| v.concat()),
+    ]
+}
+
+/// Documents of lines, with runs of the same block repeated (the restarts that broke the
+/// tree) and any line end.
+fn document() -> impl Strategy<Value = String> {
+    let block = prop::collection::vec(line(), 1..8);
+    (
+        prop::collection::vec(block, 1..6),
+        1..30usize,
+        prop_oneof![Just("\n"), Just("\r\n"), Just("\r")],
+    )
+        .prop_map(|(blocks, times, nl)| {
+            let mut out = String::new();
+            for (i, b) in blocks.iter().enumerate() {
+                let text = b.join(nl) + nl;
+                out.push_str(&if i == 0 { text.repeat(times) } else { text });
+            }
+            out
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn generated_documents_keep_spans_sound_and_size_bounded(input in document()) {
+        let doc = zhengce::analyze(&input);
+        check_doc(&input, &doc)?;
+        let depth = doc.all_sections().iter().map(|s| s.level).max().unwrap_or(0);
+        prop_assert!(depth <= 20, "tree {} deep", depth);
+    }
 }
 
 proptest! {
