@@ -61,6 +61,7 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
     let mut resets: Vec<usize> = Vec::new();
     // Built the first time a series restarts below its own style.
     let mut later: Option<Later> = None;
+    let mut last_of_style: HashMap<Style, LastOfStyle> = HashMap::new();
 
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
@@ -69,6 +70,7 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
         let t = line.text(text);
         if is_attachment_line(t) {
             stack.clear();
+            last_of_style.clear();
             last_tiao = 0;
             resets.push(i);
             continue;
@@ -125,10 +127,29 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
                 }
             }
             stack.len()
+        } else if last_of_style.get(&m.style).is_some_and(|l| {
+            // A series that runs on across its parents (（一）1. 2.｜（二）3. 4.): the last
+            // heading of this style was the one before, one level down from a sibling of the
+            // parent it now gets.
+            l.ordinal + 1 == m.ordinal
+                && l.depth == stack.len() + 1
+                && stack.last().map(|o| o.style) == l.parent_style
+                && stack.last().map(|o| o.index) != l.parent
+        }) {
+            stack.len()
         } else {
             continue;
         };
         let parent = stack.last().map(|o| o.index);
+        last_of_style.insert(
+            m.style,
+            LastOfStyle {
+                ordinal: m.ordinal,
+                depth: depth + 1,
+                parent,
+                parent_style: stack.last().map(|o| o.style),
+            },
+        );
         stack.push(Open {
             style: m.style,
             ordinal: m.ordinal,
@@ -152,6 +173,14 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
     }
     set_ends(&mut out, &at_line, &resets, lines);
     out
+}
+
+/// The last heading of a style: its ordinal, depth and parent.
+struct LastOfStyle {
+    ordinal: u32,
+    depth: usize,
+    parent: Option<usize>,
+    parent_style: Option<Style>,
 }
 
 /// The lines of every marker by style and ordinal, to ask whether a series goes on later.
@@ -307,6 +336,32 @@ mod tests {
                 (1, 2, "适当控制非生产性建设".into())
             ]
         );
+    }
+
+    #[test]
+    fn numbering_runs_on_across_parents() {
+        // State Council layout: measures numbered through the parts (（一）1. 2.｜（二）3.).
+        let t = "一、主要任务\n(一)打造加工制造中心\n1.拓展两个市场。\n2.提前适用政策。\n\
+                 (二)打造研发设计中心\n3.促进研发创新。\n4.建设创新高地。\n二、有关要求\n\
+                 各部门要抓好落实。\n3.这一行不接续\n";
+        let got: Vec<(u32, u32)> = tree(t).iter().map(|g| (g.0, g.1)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, 1),
+                (2, 1),
+                (3, 1),
+                (3, 2),
+                (2, 2),
+                (3, 3),
+                (3, 4),
+                (1, 2)
+            ]
+        );
+        // Articles numbered 一、 through chapters.
+        let t = "第一章 总则\n一、甲。\n二、乙。\n第二章 职责\n三、丙。\n四、丁。\n";
+        let got: Vec<(u32, u32)> = tree(t).iter().map(|g| (g.0, g.1)).collect();
+        assert_eq!(got, [(1, 1), (2, 1), (2, 2), (1, 2), (2, 3), (2, 4)]);
     }
 
     #[test]
