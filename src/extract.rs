@@ -149,6 +149,7 @@ pub(crate) fn extract(
             }
         })
         .collect();
+    crate::tasks::tasks(doc, body, flat, ctx);
 }
 
 /// The innermost point holding a position (the last point, in text order, that starts at or

@@ -322,6 +322,51 @@ pub struct Action {
     pub span: Span,
 }
 
+/// Where the units of a [`Task`] were read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitsSource {
+    /// A responsibility note after the measure: `（海关总署、商务部负责）`.
+    Note,
+    /// A note of an earlier measure that says `下同`.
+    Carried,
+    /// A row of a 分工表.
+    Table,
+    /// The measure's own directive sentences (`市商务局牵头负责`).
+    Sentence,
+}
+
+/// One numbered measure with the units made responsible for it: a row of the 任务分工表.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    /// Ordinals of the sections down to the measure.
+    pub section_path: Vec<u32>,
+    /// Index into [`Document::points`] where the measure is a point.
+    pub point: Option<usize>,
+    /// The measure's marker as written (`3.`, `（五）`).
+    pub marker: String,
+    /// The measure's heading (`释放企业产能`), if it has one.
+    pub title: Option<String>,
+    /// The measure's text, without its marker and its responsibility notes.
+    pub text: String,
+    /// The units in charge.
+    pub lead: Vec<String>,
+    /// The other units.
+    pub partners: Vec<String>,
+    /// The note or cell the units were read from, as written.
+    pub units_text: Option<String>,
+    /// Where the units come from; `None` where the text names none.
+    pub units_source: Option<UnitsSource>,
+    /// The deadline, ISO.
+    pub deadline: Option<String>,
+    /// The deadline as written (`2026年底前`, `持续推进`).
+    pub deadline_text: Option<String>,
+    /// Indexes into [`Document::metrics`] of the quantities inside the measure.
+    pub metrics: Vec<usize>,
+    /// The measure with its note.
+    pub span: Span,
+}
+
 /// Why a stretch of text was judged not to be the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -415,6 +460,9 @@ pub struct Document {
     pub times: Vec<Time>,
     /// Directive sentences.
     pub actions: Vec<Action>,
+    /// The numbered measures with their responsible units: the 任务分工表.
+    #[serde(default)]
+    pub tasks: Vec<Task>,
     /// Text judged not to be the document.
     pub removed: Vec<Removed>,
     /// What the text says about its completeness.

@@ -292,6 +292,10 @@ fn index_stages_leave_out_only_metrics() {
         assert!(part.metrics.is_empty(), "{}", path.display());
         with_metrics += usize::from(!full.metrics.is_empty());
         full.metrics.clear();
+        // A task's targets are indexes into the metrics.
+        for t in &mut full.tasks {
+            t.metrics.clear();
+        }
         assert_eq!(
             serde_json::to_value(&full).unwrap(),
             serde_json::to_value(&part).unwrap(),

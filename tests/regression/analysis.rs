@@ -209,7 +209,9 @@ fn restarting_top_level_series_opens_new_top_level_blocks() {
     let doc = zhengce::analyze(&input);
     assert_eq!(doc.sections.len(), 1000);
     assert_eq!(depth(&doc.sections), 5);
-    assert!(json_len(&doc) < 10 * input.len(), "{}", json_len(&doc));
+    // A section and a task for each block: still a fixed multiple of the input (600 MB
+    // for these 65 KB before the fix).
+    assert!(json_len(&doc) < 16 * input.len(), "{}", json_len(&doc));
 }
 
 // Issue 13, case 4: an annex after `附件：title` that numbers its parts 一、 again.

@@ -1,0 +1,236 @@
+//! The task table (任务分工表): each numbered measure of a document with the units the text
+//! makes responsible for it, read from the responsibility note after it
+//! (`（海关总署、商务部负责）`), from an earlier note that says `下同`, or from the measure's own
+//! directive sentences.
+//!
+//! A measure is a heading with no sub-headings under it (`1.拓展两个市场。…`, `（五）…`),
+//! outside the parts that set no work (指导思想, 基本原则, 主要目标, a work report's review).
+//! Articles of laws are provisions, not measures: a document of articles has no tasks.
+
+pub(crate) mod note;
+
+use crate::analyzer::Ctx;
+use crate::model::{Document, Task, TimeKind, UnitsSource};
+use crate::structure::markers::Style;
+use crate::structure::tree::Flat;
+
+use note::Note;
+
+/// Headings of parts that state aims and principles rather than work to do; a measure under
+/// them is no task.
+const NO_WORK: &[&str] = &[
+    "指导思想",
+    "基本原则",
+    "总体要求",
+    "总体思路",
+    "主要目标",
+    "发展目标",
+    "工作目标",
+    "总体目标",
+    "适用范围",
+    "回顾",
+    "过去一年",
+    "过去五年",
+];
+
+/// Headings of a closing part with no measures of its own (`五、有关要求`).
+const CLOSING: &[&str] = &["有关要求", "工作要求", "组织实施", "实施要求"];
+
+/// A note found inside a measure, in normalised coordinates.
+struct FoundNote {
+    whole: (usize, usize),
+    inner: (usize, usize),
+    note: Note,
+}
+
+/// Fills `doc.tasks`. `body` is the normalised body; `flat` its headings.
+pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
+    if flat.iter().any(|f| f.style == Style::Tiao) {
+        return;
+    }
+    let mut has_child = vec![false; flat.len()];
+    for f in flat {
+        if let Some(p) = f.parent {
+            has_child[p] = true;
+        }
+    }
+    let heading = |i: usize| body.get(flat[i].heading.0..flat[i].heading.1).unwrap_or("");
+    let sets_no_work = |mut i: usize| loop {
+        if NO_WORK.iter().any(|w| heading(i).contains(w)) {
+            return true;
+        }
+        match flat[i].parent {
+            Some(p) => i = p,
+            None => return false,
+        }
+    };
+    // Where the document says that the first unit listed leads, from there on.
+    let first_leads_from = note::FIRST_LEADS
+        .iter()
+        .filter_map(|r| body.find(r))
+        .min()
+        .unwrap_or(usize::MAX);
+
+    let mut carried: Option<(Note, String)> = None;
+    let mut out = Vec::new();
+    for (i, f) in flat.iter().enumerate() {
+        if has_child[i] || sets_no_work(i) {
+            continue;
+        }
+        let closing = CLOSING.iter().any(|w| heading(i).trim() == *w);
+        let (mut notes, unclosed) = notes_in(body, f.marker.1, f.end);
+        for at in unclosed {
+            doc.notes.push(format!(
+                "tasks: a responsibility note opened at byte {} is not closed on its line; \
+                 left as text",
+                ctx.span((at, at)).start()
+            ));
+        }
+        notes.retain(|n| {
+            let named = n.note.has_units() || n.note.states_first_leads;
+            if !named && note::ends_as_note(&body[n.inner.0..n.inner.1]) {
+                doc.notes.push(format!(
+                    "tasks: the note {} names no unit; left as text",
+                    ctx.text(n.whole)
+                ));
+            }
+            named
+        });
+        if closing && notes.is_empty() {
+            continue;
+        }
+        let span = ctx.span((f.start, f.end));
+        let mut task = Task {
+            section_path: f.path.clone(),
+            point: None,
+            marker: ctx.text(f.marker).to_string(),
+            title: Some(ctx.text(f.heading).to_string()).filter(|t| !t.is_empty()),
+            text: text_without(ctx, (f.marker.1, f.end), &notes),
+            lead: Vec::new(),
+            partners: Vec::new(),
+            units_text: None,
+            units_source: None,
+            deadline: None,
+            deadline_text: None,
+            metrics: doc
+                .metrics
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| span.contains(m.span))
+                .map(|(k, _)| k)
+                .collect(),
+            span,
+        };
+        let mut term = None;
+        if !notes.is_empty() {
+            let mut texts = Vec::new();
+            for n in notes {
+                let mut note = n.note;
+                if note.carries_units {
+                    carried = Some((note.clone(), ctx.text(n.whole).to_string()));
+                }
+                if note.states_first_leads || n.whole.0 >= first_leads_from {
+                    note.first_leads();
+                }
+                extend_unique(&mut task.lead, note.lead);
+                extend_unique(&mut task.partners, note.partners);
+                term = term.or(note.term);
+                texts.push(ctx.text(n.whole).to_string());
+            }
+            task.units_text = Some(texts.join(""));
+            task.units_source = Some(UnitsSource::Note);
+        } else if let Some((note, text)) = &carried {
+            let mut note = note.clone();
+            if first_leads_from < f.start {
+                note.first_leads();
+            }
+            task.lead = note.lead;
+            task.partners = note.partners;
+            task.units_text = Some(text.clone());
+            task.units_source = Some(UnitsSource::Carried);
+        } else if let Some(a) = doc
+            .actions
+            .iter()
+            .find(|a| span.contains(a.span) && a.actor.is_some())
+        {
+            let actor = a.actor.as_deref().unwrap_or_default();
+            task.lead = note::split_units(actor)
+                .into_iter()
+                .map(|u| u.trim().to_string())
+                .collect();
+            task.partners = a.partners.clone();
+            task.units_source = Some(UnitsSource::Sentence);
+        }
+        if let Some(t) = doc
+            .times
+            .iter()
+            .find(|t| span.contains(t.span) && t.kind == TimeKind::Deadline)
+        {
+            task.deadline = t.end.clone();
+            task.deadline_text = Some(t.text.clone());
+        } else {
+            task.deadline_text = term;
+        }
+        out.push(task);
+    }
+    doc.tasks = out;
+}
+
+fn extend_unique(to: &mut Vec<String>, from: Vec<String>) {
+    for u in from {
+        if !to.contains(&u) {
+            to.push(u);
+        }
+    }
+}
+
+/// The responsibility notes in `body[start..end]`, and the positions of notes opened but not
+/// closed on their line.
+fn notes_in(body: &str, start: usize, end: usize) -> (Vec<FoundNote>, Vec<usize>) {
+    let mut notes = Vec::new();
+    let mut unclosed = Vec::new();
+    let text = &body[start..end];
+    let mut from = 0;
+    while let Some(p) = text[from..].find(['(', '〔', '[', '【']) {
+        let open = start + from + p;
+        match note::bracket_at(body, open) {
+            Some((whole, inner)) if whole.1 <= end => {
+                let content = &body[inner.0..inner.1];
+                if note::is_note(content) {
+                    notes.push(FoundNote {
+                        whole,
+                        inner,
+                        note: note::parse(content),
+                    });
+                }
+                from = whole.1 - start;
+            }
+            _ => {
+                let line_end = body[open..end].find('\n').map_or(end, |k| open + k);
+                let rest = &body[open..line_end];
+                if note::is_note(rest) && rest.trim_end().ends_with(['负', '责', '头', '合', '与'])
+                {
+                    unclosed.push(open);
+                }
+                from = open - start + 1;
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+            }
+        }
+    }
+    (notes, unclosed)
+}
+
+/// The text of a measure, from after its marker to its end, without its notes.
+fn text_without(ctx: &Ctx, (start, end): (usize, usize), notes: &[FoundNote]) -> String {
+    let mut out = String::new();
+    let mut at = start;
+    for n in notes {
+        out.push_str(ctx.text((at, n.whole.0)));
+        at = n.whole.1;
+    }
+    out.push_str(ctx.text((at, end)));
+    out.trim_matches(|c: char| c.is_whitespace() || c == '、' || c == '.')
+        .to_string()
+}
