@@ -12,6 +12,9 @@ const MODALS: &[(&str, Strength)] = &[
     ("严禁", Strength::Hard),
     ("不得", Strength::Hard),
     ("禁止", Strength::Hard),
+    ("决不", Strength::Hard),
+    ("绝不", Strength::Hard),
+    ("一定", Strength::Duty),
     ("应当", Strength::Duty),
     ("应该", Strength::Duty),
     ("负责", Strength::Duty),
@@ -24,7 +27,359 @@ const MODALS: &[(&str, Strength)] = &[
     ("探索", Strength::Soft),
     ("支持", Strength::Soft),
     ("积极", Strength::Soft),
+    ("可以", Strength::Soft),
 ];
+
+/// Words that hold a directive word without being one (`积极性`, `负责任`, `支持力度`,
+/// `斗争取得`), or use it of the past or as a figure of speech (`要看到`): a directive word
+/// inside one of these is passed over.
+const NOT_DIRECTIVE_WORDS: &[&str] = &[
+    "积极性",
+    "积极分子",
+    "积极因素",
+    "积极作用",
+    "积极贡献",
+    "积极建设性",
+    "积极变化",
+    "积极进展",
+    "积极成效",
+    "积极信号",
+    "积极作为",
+    "负责任",
+    "负责人",
+    "支持力度",
+    "支持下",
+    "大力支持",
+    "关心和支持",
+    "关心支持",
+    "要挟",
+    "不得已",
+    "不得不",
+    "斗争取得",
+    "努力下",
+    "自身努力",
+    "共同努力",
+    "一定程度",
+    "一定比例",
+    "一定额度",
+    "一定数量",
+    "一定规模",
+    "一定时期",
+    "一定范围",
+    "一定条件",
+    "一定的",
+    "要看到",
+    "要认识到",
+    "可以说",
+    "可以看到",
+    "可以看出",
+    "可以预见",
+    "探索性",
+];
+
+/// Thanks and greetings close a report or a speech; they set no work.
+const THANKS: &[&str] = &[
+    "表示诚挚感谢",
+    "表示衷心感谢",
+    "表示衷心的感谢",
+    "表示诚挚的感谢",
+    "致以崇高敬意",
+    "致以崇高的敬意",
+    "致以诚挚问候",
+    "致以诚挚的问候",
+    "致以亲切的问候",
+    "表示感谢",
+];
+
+/// Verbs (and the adverbs that go before them) that open a bare imperative in a part that
+/// sets work: `有序推进人民币国际化。`, `改革完善招投标制度。`, `加强新兴产业统计。`.
+const IMPERATIVES: &[&str] = &[
+    "加强",
+    "加快",
+    "加大",
+    "加紧",
+    "推进",
+    "推动",
+    "推广",
+    "推行",
+    "推出",
+    "完善",
+    "健全",
+    "建立",
+    "建设",
+    "建成",
+    "深化",
+    "实施",
+    "实行",
+    "落实",
+    "强化",
+    "扩大",
+    "优化",
+    "提高",
+    "提升",
+    "开展",
+    "坚持",
+    "做好",
+    "办好",
+    "抓好",
+    "管好",
+    "用好",
+    "组织",
+    "制定",
+    "编制",
+    "修订",
+    "出台",
+    "引导",
+    "发挥",
+    "促进",
+    "保持",
+    "稳定",
+    "保障",
+    "严守",
+    "严格",
+    "严厉",
+    "严肃",
+    "严防",
+    "守住",
+    "遏制",
+    "防范",
+    "防止",
+    "打击",
+    "依法",
+    "大力",
+    "全面",
+    "深入",
+    "持续",
+    "稳步",
+    "稳妥",
+    "有序",
+    "切实",
+    "进一步",
+    "着力",
+    "扎实",
+    "统筹",
+    "培育",
+    "打造",
+    "构建",
+    "创新",
+    "规范",
+    "简化",
+    "降低",
+    "减少",
+    "压减",
+    "退出",
+    "淘汰",
+    "新增",
+    "增加",
+    "取消",
+    "放宽",
+    "允许",
+    "试行",
+    "筹办",
+    "遵循",
+    "借鉴",
+    "运用",
+    "适应",
+    "对标",
+    "聚焦",
+    "围绕",
+    "瞄准",
+    "发展",
+    "部署",
+    "设立",
+    "设置",
+    "免收",
+    "免征",
+    "继续",
+    "孵化",
+    "编制",
+    "选育",
+    "改革",
+    "整合",
+    "清理",
+    "调整",
+    "拓展",
+    "拓宽",
+    "丰富",
+    "补齐",
+    "夯实",
+    "巩固",
+    "提速",
+    "压实",
+    "鼓励",
+    "支持",
+    "积极",
+    "充分",
+    "不断",
+    "主动",
+    "精准",
+    "高质量",
+    "大幅",
+    "全力",
+    "努力",
+    "力争",
+    "确保",
+    "坚决",
+    "研究",
+    "探索",
+    "谋划",
+    "布局",
+    "实现",
+    "形成",
+    "树立",
+    "践行",
+    "牢固",
+    "弘扬",
+    "营造",
+    "激发",
+    "释放",
+    "畅通",
+    "打通",
+    "贯彻",
+    "认真",
+    "及时",
+    "定期",
+    "逐步",
+    "适时",
+    "合理",
+    "科学",
+    "集中",
+    "重点",
+    "率先",
+    "分类",
+    "因地制宜",
+    "以",
+    "将",
+    "把",
+    "对",
+    "让",
+];
+
+/// Qualifiers that make a number a target: `5%左右`, `1100万人以上`, `5.5%以内`.
+const TARGET_QUALIFIERS: &[&str] = &["左右", "以上", "以内", "以下", "不低于", "不少于", "不超过"];
+
+/// Where in a document directives are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Scope<'a> {
+    /// Ranges that review the past (a work report's `一、2025年工作回顾`): no directives.
+    pub past: &'a [(usize, usize)],
+    /// Ranges of the parts that set work: there a sentence that opens with a verb or states a
+    /// target is a directive without a directive word ([`Strength::Plain`]).
+    pub tasks: &'a [(usize, usize)],
+}
+
+fn within(ranges: &[(usize, usize)], pos: usize) -> bool {
+    let i = ranges.partition_point(|r| r.0 <= pos);
+    i > 0 && pos < ranges[i - 1].1
+}
+
+/// A sentence that tells of the past: `…已经形成`, `…取得了…`, `编制了…`.
+fn tells_of_the_past(sentence: &str) -> bool {
+    if sentence.contains("已经") {
+        return true;
+    }
+    sentence.match_indices('了').any(|(i, _)| {
+        let before = &sentence[..i];
+        let after = &sentence[i + '了'.len_utf8()..];
+        !(before.ends_with('为')
+            || before.ends_with('除')
+            || before.ends_with('不')
+            || before.ends_with('明')
+            || after.starts_with('解')
+            || after.starts_with('结')
+            || after.starts_with('如'))
+    })
+}
+
+/// A bare imperative or a target: the sentence, past its marker, a time and a subject such
+/// as 我们, opens with a verb of [`IMPERATIVES`] or `到2030年`, or holds a number with a
+/// target's qualifier.
+fn is_plain(sentence: &str) -> bool {
+    let mut s = sentence.trim_start();
+    if let Some(m) = crate::structure::markers::parse_marker(s) {
+        s = s[m.len..].trim_start_matches([' ', '.', '、']);
+    }
+    for lead in [
+        "一是",
+        "二是",
+        "三是",
+        "四是",
+        "五是",
+        "六是",
+        "七是",
+        "八是",
+        "九是",
+        "十是",
+        "首先,",
+        "其次,",
+        "再次,",
+        "最后,",
+        "同时,",
+        "此外,",
+        "另外,",
+        "下一步,",
+        "为此,",
+        "今年",
+        "明年",
+        "年内",
+        "我们",
+        "全省",
+        "全市",
+        "全区",
+        "全县",
+        "各地",
+        ",",
+    ] {
+        if let Some(rest) = s.strip_prefix(lead) {
+            s = rest.trim_start();
+        }
+    }
+    if let Some(rest) = time_lead(s) {
+        return !rest.is_empty();
+    }
+    // `国务院办公厅将加强…`: past a subject that names a unit.
+    if let Some((_, e)) = subject_actor(s, 0, s.len()) {
+        let rest = s[e..].trim_start();
+        if rest.starts_with('将') || IMPERATIVES.iter().any(|v| rest.starts_with(v)) {
+            return true;
+        }
+    }
+    // A `——` bullet of a part that sets work is a target or a measure; `每300户…设置1个…`
+    // a norm.
+    let norm = s.starts_with('每') && s.contains(|c: char| c.is_ascii_digit());
+    s.starts_with("——")
+        || norm
+        || IMPERATIVES.iter().any(|v| s.starts_with(v))
+        || states_target(sentence)
+}
+
+/// `到2030年,` `2026年底前,`: the rest of the sentence after a deadline that opens it.
+fn time_lead(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix('到').or_else(|| s.strip_prefix("力争到"))?;
+    let digits = rest.len()
+        - rest
+            .trim_start_matches(|c: char| {
+                c.is_ascii_digit() || "〇○零一二三四五六七八九".contains(c)
+            })
+            .len();
+    let rest = rest[digits..].strip_prefix('年').filter(|_| digits > 0)?;
+    let rest = rest.trim_start_matches(['底', '末', '前', ',', ' ']);
+    Some(rest)
+}
+
+/// A number with a target's qualifier right after it (`增长5%左右`, `52万吨以上`).
+fn states_target(sentence: &str) -> bool {
+    TARGET_QUALIFIERS.iter().any(|q| {
+        sentence.match_indices(q).any(|(i, _)| {
+            sentence[..i]
+                .chars()
+                .rev()
+                .take(6)
+                .take_while(|c| !matches!(c, ',' | '，' | '、' | ';' | '。'))
+                .any(|c| c.is_ascii_digit() || c == '%')
+        })
+    })
+}
 
 /// `要` in these words is no directive: 重要, 主要, 需要, 要素, 要求…
 const NOT_YAO_BEFORE: &[char] = &[
@@ -73,6 +428,21 @@ const ACTOR_SUFFIXES: &[&str] = &[
     "站",
     "队",
     "会",
+    "人员",
+    "审计组",
+    "组织和个人",
+    "省市",
+];
+
+/// Adverbs between an actor and its directive word: `各地区都要`, `乡镇人民政府还应当`.
+const ACTOR_ADVERBS: &[char] = &['都', '也', '还', '仍', '均', '则', '又', '亦', '须', '务'];
+
+/// Words that end the subject of a sentence: the predicate starts there (`审计机关履行…`,
+/// `县级以上地方人民政府结合本地实际…`, `…人民政府作为…主体`).
+const PREDICATE_STARTS: &[&str] = &[
+    "结合", "根据", "按照", "依照", "依据", "依法", "对", "在", "将", "把", "应", "可", "要",
+    "负责", "履行", "办理", "收到", "发现", "作为", "是", "为", "从", "向", "与", "同", "通过",
+    "认为", "制定", "会同", "牵头", "指导", "不得", "必须", "需", "按", "于", "自", "以",
 ];
 
 /// Words that open a clause but are not its actor.
@@ -95,7 +465,8 @@ const CLAUSE_LEADS: &[&str] = &[
 pub(crate) struct FoundAction {
     pub start: usize,
     pub end: usize,
-    pub modal: (usize, usize),
+    /// The directive word; `None` for a bare imperative.
+    pub modal: Option<(usize, usize)>,
     pub strength: Strength,
     pub actor: Option<(usize, usize)>,
     pub partners: Vec<(usize, usize)>,
@@ -160,6 +531,9 @@ fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
         let (w, strength) = MODALS[m.pattern().as_usize()];
         let at = m.start();
         let next = sentence[m.end()..].chars().next();
+        if inside_a_word(sentence, at, m.end()) {
+            continue;
+        }
         // 政府负责、部门协同 lists principles; 牵头单位, 负责同志 are nouns.
         if matches!(w, "牵头" | "负责")
             && ["单位", "部门", "同志", "人", "领导", "、"]
@@ -211,6 +585,7 @@ fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
             ok.then_some((s + lead, s + lead + cand.len()))
         })
         .or_else(|| previous_clause_actor(text, s, modal_at))
+        .or_else(|| subject_actor(text, s, modal_at))
 }
 
 /// Words that open a clause about doing something, not about who does it. A clause that
@@ -279,6 +654,75 @@ fn previous_clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize
     ok.then_some((a, a + cand.len()))
 }
 
+/// The subject that opens a sentence: the longest run of its first clause, before the word
+/// where its predicate starts, that ends with a unit (`审计机关和审计人员办理审计事项,应当…`
+/// → 审计机关和审计人员; `国务院办公厅将加强…` → 国务院办公厅).
+fn subject_actor(text: &str, s: usize, end: usize) -> Option<(usize, usize)> {
+    let mut a = s;
+    let mut clause = &text[s..end];
+    if let Some(p) = clause.find([',', ':', ';', '，', '：', '；']) {
+        clause = &clause[..p];
+    }
+    if let Some(m) = crate::structure::markers::parse_marker(clause) {
+        let rest = clause[m.len..].trim_start();
+        a += clause.len() - rest.len();
+        clause = rest;
+    }
+    for lead in CLAUSE_LEADS {
+        if let Some(rest) = clause.strip_prefix(lead) {
+            a += lead.len();
+            clause = rest;
+        }
+    }
+    let bare = clause.trim_start_matches(['—', ' ']);
+    a += clause.len() - bare.len();
+    clause = bare;
+    if ACTION_LEADS.iter().any(|w| clause.starts_with(w))
+        || [
+            "由",
+            "经",
+            "凡",
+            "如",
+            "今天",
+            "当前",
+            "目前",
+            "现在",
+            "近年来",
+            "这次",
+            "此次",
+        ]
+        .iter()
+        .any(|w| clause.starts_with(w))
+    {
+        return None;
+    }
+    // The predicate starts at the first such word past the first two characters.
+    let min = clause
+        .char_indices()
+        .nth(2)
+        .map_or(clause.len(), |(i, _)| i);
+    let stop = PREDICATE_STARTS
+        .iter()
+        .filter_map(|w| clause[min..].find(w).map(|p| min + p))
+        .min()
+        .unwrap_or(clause.len());
+    let head = &clause[..stop];
+    let end = head
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .rev()
+        .find(|&i| ACTOR_SUFFIXES.iter().any(|suf| head[..i].ends_with(suf)))?;
+    let cand = head[..end].trim_end_matches(ACTOR_ADVERBS);
+    let n = cand.chars().count();
+    let ok = (2..=24).contains(&n)
+        && !cand.contains(char::is_numeric)
+        && !ACTION_WORDS.iter().any(|w| cand.contains(w))
+        && !["大局", "全局", "格局", "布局", "新局", "社会"]
+            .iter()
+            .any(|w| cand.ends_with(w));
+    ok.then_some((a, a + cand.len()))
+}
+
 fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
     let before = &text[s..modal_at];
     let clause_start = before.rfind([',', ':', '，', '：']).map_or(0, |p| {
@@ -299,7 +743,18 @@ fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)>
             cand = rest;
         }
     }
-    let trimmed = cand.trim();
+    // `建立由A、B牵头的…`: the units after 由.
+    if let Some(p) = cand.rfind('由') {
+        a += p + '由'.len_utf8();
+        cand = &cand[p + '由'.len_utf8()..];
+    }
+    // `A对B负责`: A answers to B.
+    if let Some(p) = cand.find('对').filter(|&p| p > 0) {
+        if ACTOR_SUFFIXES.iter().any(|suf| cand[..p].ends_with(suf)) {
+            cand = &cand[..p];
+        }
+    }
+    let trimmed = cand.trim().trim_end_matches(ACTOR_ADVERBS);
     let n = trimmed.chars().count();
     // 养犬人, 经营者: a short noun for a person is an actor too (个人, 他人 name nobody);
     // 各区, 各县: every unit of a kind.
@@ -372,21 +827,56 @@ fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Finds the directive sentences of `text`.
+/// Whether the directive word at `start..end` of `sentence` stands inside one of
+/// [`NOT_DIRECTIVE_WORDS`].
+fn inside_a_word(sentence: &str, start: usize, end: usize) -> bool {
+    NOT_DIRECTIVE_WORDS.iter().any(|w| {
+        let from = start.saturating_sub(w.len());
+        let to = (end + w.len()).min(sentence.len());
+        let (mut a, mut b) = (from, to);
+        while !sentence.is_char_boundary(a) {
+            a += 1;
+        }
+        while !sentence.is_char_boundary(b) {
+            b -= 1;
+        }
+        sentence[a..b]
+            .match_indices(w)
+            .any(|(i, _)| a + i <= start && end <= a + i + w.len())
+    })
+}
+
+/// Finds the directive sentences of `text`, as if all of it set work.
+#[cfg(test)]
 pub(crate) fn actions(text: &str) -> Vec<FoundAction> {
+    actions_in(text, &Scope::default())
+}
+
+/// Finds the directive sentences of `text` in `scope`.
+pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
     let mut out = Vec::new();
     for (s, e) in sentences(text) {
-        let sentence = &text[s..e];
-        let Some((at, w, strength)) = modal_in(sentence) else {
+        if within(scope.past, s) {
             continue;
+        }
+        let sentence = &text[s..e];
+        if THANKS.iter().any(|t| sentence.contains(t)) || tells_of_the_past(sentence) {
+            continue;
+        }
+        let (modal, strength) = match modal_in(sentence) {
+            Some((at, w, strength)) => (Some((s + at, s + at + w.len())), strength),
+            None if within(scope.tasks, s) && is_plain(sentence) => (None, Strength::Plain),
+            None => continue,
         };
-        let modal_at = s + at;
         out.push(FoundAction {
             start: s,
             end: e,
-            modal: (modal_at, modal_at + w.len()),
+            modal,
             strength,
-            actor: actor(text, s, modal_at),
+            actor: match modal {
+                Some(m) => actor(text, s, m.0),
+                None => subject_actor(text, s, e),
+            },
             partners: partners(text, s, e),
         });
     }
@@ -402,7 +892,8 @@ mod tests {
             .into_iter()
             .map(|a| {
                 (
-                    text[a.modal.0..a.modal.1].to_string(),
+                    a.modal
+                        .map_or(String::new(), |m| text[m.0..m.1].to_string()),
                     a.strength,
                     a.actor.map(|(x, y)| text[x..y].to_string()),
                     a.partners

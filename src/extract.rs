@@ -107,6 +107,7 @@ pub(crate) fn extract(
     // (`（三）市财政…用于支持数据中心改造。`, an article's first sentence) can be one.
     // Headings, times and points are in text order, as are the actions: each look-up is a
     // binary search or a sweep, never a scan of the whole document per action.
+    // A bare imperative that is a heading (`3.释放企业产能。`) is the measure's name.
     let is_heading = |a: &actions::FoundAction| {
         let from = flat.partition_point(|f| f.start < a.start);
         flat[from..]
@@ -115,11 +116,16 @@ pub(crate) fn extract(
             .any(|f| {
                 f.style != Style::Tiao
                     && a.end <= f.heading.1 + '。'.len_utf8()
-                    && !body[a.start..a.end].ends_with('。')
+                    && (a.modal.is_none() || !body[a.start..a.end].ends_with('。'))
             })
     };
+    let (past, tasks) = scope(doc, body, flat);
+    let scope = actions::Scope {
+        past: &past,
+        tasks: &tasks,
+    };
     let mut innermost = InnermostPoint::new(pts);
-    doc.actions = actions::actions(body)
+    doc.actions = actions::actions_in(body, &scope)
         .into_iter()
         .filter(|a| !is_heading(a))
         .map(|a| {
@@ -130,7 +136,7 @@ pub(crate) fn extract(
                 .filter(|t| t.end <= a.end && t.kind == TimeKind::Deadline)
                 .find_map(|t| t.to)
                 .map(|d| d.iso());
-            let point = innermost.at(a.modal.0);
+            let point = innermost.at(a.modal.map_or(a.start, |m| m.0));
             Action {
                 actor: a.actor.map(|r| ctx.text(r).to_string()),
                 partners: a
@@ -138,7 +144,7 @@ pub(crate) fn extract(
                     .iter()
                     .map(|&r| ctx.text(r).to_string())
                     .collect(),
-                modal: ctx.text(a.modal).to_string(),
+                modal: a.modal.map(|m| ctx.text(m).to_string()),
                 strength: a.strength,
                 text: ctx.text((a.start, a.end)).to_string(),
                 deadline,
@@ -150,6 +156,38 @@ pub(crate) fn extract(
         })
         .collect();
     crate::tasks::tasks(doc, body, flat, ctx);
+}
+
+/// Sorted byte ranges of the body.
+type Ranges = Vec<(usize, usize)>;
+
+/// Where a document reviews the past (a work report's review parts and its opening, before
+/// the first heading) and where it sets work (the other parts of a work report, a notice's or
+/// a plan's sections; no part of a law, whose provisions need their directive word, or of a
+/// speech), as sorted ranges of the body.
+fn scope(doc: &Document, body: &str, flat: &[Flat]) -> (Ranges, Ranges) {
+    let top: Vec<&Flat> = flat.iter().filter(|f| f.depth == 1).collect();
+    let mut past = Vec::new();
+    let mut tasks = Vec::new();
+    let reviews = |f: &Flat| {
+        let h = body.get(f.heading.0..f.heading.1).unwrap_or("");
+        ["回顾", "过去一年", "过去五年", "工作总结"]
+            .iter()
+            .any(|w| h.contains(w))
+    };
+    if doc.doc_type == DocType::WorkReport {
+        if let Some(first) = top.first() {
+            past.push((0, first.start));
+        }
+    }
+    for f in &top {
+        if doc.doc_type == DocType::WorkReport && reviews(f) {
+            past.push((f.start, f.end));
+        } else if !matches!(doc.doc_type, DocType::Law | DocType::Speech) {
+            tasks.push((f.start, f.end));
+        }
+    }
+    (past, tasks)
 }
 
 /// The innermost point holding a position (the last point, in text order, that starts at or

@@ -295,8 +295,11 @@ pub enum Strength {
     Duty,
     /// 力争, 争取, 努力.
     Aim,
-    /// 鼓励, 探索, 支持, 积极.
+    /// 鼓励, 探索, 支持, 积极, 可以.
     Soft,
+    /// A bare imperative or a target in a part that sets work (`有序推进人民币国际化。`,
+    /// `粮食产量1.4万亿斤左右`): no directive word.
+    Plain,
 }
 
 /// A directive sentence.
@@ -306,8 +309,8 @@ pub struct Action {
     pub actor: Option<String>,
     /// The units it works with.
     pub partners: Vec<String>,
-    /// The directive word as written.
-    pub modal: String,
+    /// The directive word as written; `None` for a bare imperative ([`Strength::Plain`]).
+    pub modal: Option<String>,
     /// How strongly it binds.
     pub strength: Strength,
     /// The directive sentence.

@@ -36,6 +36,7 @@ fn strength(s: Strength) -> &'static str {
         Strength::Duty => "duty",
         Strength::Aim => "aim",
         Strength::Soft => "soft",
+        Strength::Plain => "plain",
     }
 }
 
@@ -72,7 +73,7 @@ pub fn action_rows(doc: &Document, document: &str) -> Vec<ActionRow> {
                 point,
                 actor: a.actor.clone().unwrap_or_default(),
                 partners: a.partners.join("、"),
-                modal: a.modal.clone(),
+                modal: a.modal.clone().unwrap_or_default(),
                 strength: strength(a.strength).to_string(),
                 deadline: a.deadline.clone().unwrap_or_default(),
                 sentence: a.text.clone(),
