@@ -8,8 +8,9 @@
 //! - `sentences`: at least 30 sentences per document, each marked directive or not, with the
 //!   units it makes responsible (`actors`).
 //!
-//! The test prints precision, recall and F1 per field and document type, and fails under the
-//! floors set below.
+//! The test prints precision, recall and F1 per field, per document type and for the two sets
+//! (`dev`: the documents the rules were read off; `heldout`: annotated afterwards and never
+//! tuned on), and fails under the floors set below.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,9 @@ use zhengce::{Analyzer, Document};
 #[derive(Deserialize)]
 struct Gold {
     file: String,
+    /// `heldout` for documents annotated after the rules were written, never tuned on.
+    #[serde(default)]
+    set: Option<String>,
     doc_type: String,
     tasks: Vec<GoldTask>,
     sentences: Vec<GoldSentence>,
@@ -180,15 +184,13 @@ fn score(gold: &Gold, text: &str, doc: &Document) -> Figures {
         }
         if s.directive && !s.actors.is_empty() {
             f.actor_named += 1;
-            let actors: Vec<String> = got
-                .and_then(|a| a.actor.as_deref())
-                .map(|a| split_units(a).into_iter().map(str::to_string).collect())
-                .unwrap_or_default();
-            let mut want = s.actors.clone();
-            want.sort();
-            let mut have = actors;
+            let raw = got.and_then(|a| a.actor.as_deref()).unwrap_or("");
+            let mut have: Vec<&str> = split_units(raw);
             have.sort();
-            if want == have {
+            let mut want: Vec<&str> = s.actors.iter().map(String::as_str).collect();
+            want.sort();
+            // Units named as one list (`各省、自治区、直辖市人民政府`) count as written too.
+            if want == have || s.actors.join("、") == raw {
                 f.actor_right += 1;
             }
         }
@@ -196,11 +198,15 @@ fn score(gold: &Gold, text: &str, doc: &Document) -> Figures {
     f
 }
 
-/// The units of an actor, split at `、` outside brackets (`各省（区、市）人民政府` is one).
+/// The units of an actor: split at `、` outside brackets (`各省（区、市）人民政府` is one),
+/// and at `和`, `及` or before `各` where a unit ends (`国务院和县级以上地方人民政府`,
+/// `各地区各有关部门`); not inside a name (`工业和信息化部`).
 fn split_units(s: &str) -> Vec<&str> {
+    const UNIT_ENDS: &[&str] = &["院", "政府", "部门", "机关", "人员", "机构", "地区", "单位"];
     let mut out = Vec::new();
     let (mut depth, mut start) = (0i32, 0);
     for (i, c) in s.char_indices() {
+        let unit_before = UNIT_ENDS.iter().any(|u| s[start..i].ends_with(u));
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth -= 1,
@@ -208,10 +214,19 @@ fn split_units(s: &str) -> Vec<&str> {
                 out.push(s[start..i].trim());
                 start = i + c.len_utf8();
             }
+            '和' | '及' if depth <= 0 && unit_before => {
+                out.push(s[start..i].trim());
+                start = i + c.len_utf8();
+            }
+            '各' if depth <= 0 && unit_before && i > start => {
+                out.push(s[start..i].trim());
+                start = i;
+            }
             _ => {}
         }
     }
     out.push(s[start..].trim());
+    out.retain(|u| !u.is_empty());
     out
 }
 
@@ -235,9 +250,9 @@ fn row(name: &str, f: &Figures) -> String {
 /// 0.90 and recall 0.80, actors 0.85: the figures reached so far are set here as floors, so
 /// that no change goes back, and raised as they improve.
 const UNITS_F1: f64 = 0.90;
-const DIRECTIVE_PRECISION: f64 = 0.88;
-const DIRECTIVE_RECALL: f64 = 0.55;
-const ACTORS: f64 = 0.42;
+const DIRECTIVE_PRECISION: f64 = 0.92;
+const DIRECTIVE_RECALL: f64 = 0.84;
+const ACTORS: f64 = 0.65;
 
 #[test]
 fn tasks_and_directives_against_real_gold() {
@@ -259,6 +274,8 @@ fn tasks_and_directives_against_real_gold() {
         let f = score(&gold, &text, &doc);
         println!("{}", row(&gold.file, &f));
         by_type.entry(gold.doc_type.clone()).or_default().add(&f);
+        let set = gold.set.as_deref().unwrap_or("dev");
+        by_type.entry(format!("set {set}")).or_default().add(&f);
         all.add(&f);
     }
     for (t, f) in &by_type {
