@@ -266,6 +266,31 @@ pub(crate) struct Scope<'a> {
     /// Ranges of the parts that set work: there a sentence that opens with a verb or states a
     /// target is a directive without a directive word ([`Strength::Plain`]).
     pub tasks: &'a [(usize, usize)],
+    /// Removed omission and paywall lines: a sentence cut by one ends there, and the text
+    /// after it is another.
+    pub breaks: &'a [(usize, usize)],
+}
+
+/// The pieces of the sentence `(s, e)` between the breaks inside it, trimmed.
+fn pieces(text: &str, (s, e): (usize, usize), breaks: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let first = breaks.partition_point(|b| b.1 <= s);
+    let mut out = Vec::new();
+    let mut at = s;
+    for b in breaks[first..].iter().take_while(|b| b.0 < e) {
+        out.push((at, b.0.max(at)));
+        at = b.1.min(e);
+    }
+    out.push((at, e));
+    out.into_iter()
+        .filter_map(|(a, b)| {
+            let seg = &text[a..b];
+            let t = seg.trim();
+            (!t.is_empty()).then(|| {
+                let lead = seg.len() - seg.trim_start().len();
+                (a + lead, a + lead + t.len())
+            })
+        })
+        .collect()
 }
 
 fn within(ranges: &[(usize, usize)], pos: usize) -> bool {
@@ -337,10 +362,20 @@ fn is_plain(sentence: &str) -> bool {
     if let Some(rest) = time_lead(s) {
         return !rest.is_empty();
     }
-    // `国务院办公厅将加强…`: past a subject that names a unit.
+    // A result (`…取得新成效`) is no work to do.
+    if s.contains("取得") {
+        return false;
+    }
+    // `国务院办公厅将加强…`, `县级以上地方人民政府结合本地实际…制定`: a unit that does
+    // something (not one that is something: `…是主管部门`).
     if let Some((_, e)) = subject_actor(s, 0, s.len()) {
         let rest = s[e..].trim_start();
-        if rest.starts_with('将') || IMPERATIVES.iter().any(|v| rest.starts_with(v)) {
+        if IMPERATIVES.iter().any(|v| rest.starts_with(v))
+            || PREDICATE_STARTS
+                .iter()
+                .filter(|w| !matches!(**w, "是" | "为" | "作为"))
+                .any(|w| rest.starts_with(w))
+        {
             return true;
         }
     }
@@ -442,7 +477,7 @@ const ACTOR_ADVERBS: &[char] = &['都', '也', '还', '仍', '均', '则', '又'
 const PREDICATE_STARTS: &[&str] = &[
     "结合", "根据", "按照", "依照", "依据", "依法", "对", "在", "将", "把", "应", "可", "要",
     "负责", "履行", "办理", "收到", "发现", "作为", "是", "为", "从", "向", "与", "同", "通过",
-    "认为", "制定", "会同", "牵头", "指导", "不得", "必须", "需", "按", "于", "自", "以",
+    "认为", "制定", "会同", "牵头", "指导", "不得", "必须", "需", "按",
 ];
 
 /// Words that open a clause but are not its actor.
@@ -855,7 +890,12 @@ pub(crate) fn actions(text: &str) -> Vec<FoundAction> {
 /// Finds the directive sentences of `text` in `scope`.
 pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
     let mut out = Vec::new();
-    for (s, e) in sentences(text) {
+    let all = sentences(text);
+    let cut = all
+        .iter()
+        .flat_map(|&r| pieces(text, r, scope.breaks))
+        .collect::<Vec<_>>();
+    for (s, e) in cut {
         if within(scope.past, s) {
             continue;
         }
@@ -1033,6 +1073,110 @@ mod tests {
             "成绩来之不易。",
         ] {
             assert_eq!(got(t), vec![], "{t}");
+        }
+    }
+
+    /// Traps collected from real documents, written anew: a directive word inside another word
+    /// or used as a figure of speech, past events, thanks. None is a directive; the last group
+    /// not even in a part that sets work, where a bare imperative would count.
+    #[test]
+    fn traps_are_no_directives() {
+        const WORDS: &[&str] = &[
+            "他们以断供相要挟。",
+            "这是不得已的办法。",
+            "中国作为负责任大国，发挥重要建设性作用。",
+            "基层干部的积极性明显提高。",
+            "加大支持力度的效果十分明显。",
+            "同时也要看到，发展不平衡的问题依然存在。",
+            "可以说，这一年极不平凡。",
+            "按一定比例给予补助的做法沿用多年。",
+        ];
+        for t in WORDS {
+            assert_eq!(actions(t), vec![], "{t}");
+        }
+        const EVEN_IN_TASKS: &[&str] = &[
+            "全面从严治党取得新成效，反腐败斗争取得压倒性胜利。",
+            "中央财政支持建设了一批示范项目。",
+            "去年我们积极争取中央资金120亿元，已经全部下达。",
+            "向关心和支持东江发展的各界人士表示衷心感谢！",
+            "在全市人民的共同努力下，各项任务圆满完成。",
+            "市政府编制了国土空间总体规划。",
+        ];
+        let scope = Scope {
+            tasks: &[(0, usize::MAX)],
+            ..Scope::default()
+        };
+        for t in EVEN_IN_TASKS {
+            assert_eq!(actions_in(t, &scope), vec![], "{t}");
+        }
+    }
+
+    #[test]
+    fn bare_imperatives_and_targets_in_parts_that_set_work() {
+        let scope = Scope {
+            tasks: &[(0, usize::MAX)],
+            ..Scope::default()
+        };
+        type Case = (&'static str, Option<&'static str>);
+        const CASES: &[Case] = &[
+            ("有序推进人民币国际化。", None),
+            ("改革完善招投标制度。", None),
+            ("今年再压减钢铁产能3000万吨左右。", None),
+            ("国内生产总值增长6%左右；", None),
+            ("到2030年，全市研发投入强度达到3.5%。", None),
+            ("——粮食产量稳定在52万吨以上。", None),
+            ("将消费扶贫纳入定点扶贫工作内容。", None),
+            ("国务院办公厅将加强统筹协调。", Some("国务院办公厅")),
+            (
+                "县级以上地方人民政府结合本地实际统筹制定年度计划。",
+                Some("县级以上地方人民政府"),
+            ),
+        ];
+        for (t, actor) in CASES {
+            let got = actions_in(t, &scope);
+            assert_eq!(got.len(), 1, "{t}");
+            assert_eq!(
+                (got[0].modal, got[0].strength),
+                (None, Strength::Plain),
+                "{t}"
+            );
+            assert_eq!(got[0].actor.map(|(a, b)| &t[a..b]), *actor, "{t}");
+        }
+        // Outside a part that sets work, and for statements, nothing.
+        for t in ["有序推进人民币国际化。", "当前外部环境更趋复杂。"] {
+            let in_scope = if t.starts_with('当') {
+                scope
+            } else {
+                Scope::default()
+            };
+            assert_eq!(actions_in(t, &in_scope), vec![], "{t}");
+        }
+    }
+
+    #[test]
+    fn actors_named_in_every_way() {
+        type Case = (&'static str, &'static str);
+        const CASES: &[Case] = &[
+            (
+                "审计机关和审计人员办理审计事项，应当客观公正。",
+                "审计机关和审计人员",
+            ),
+            (
+                "地方各级审计机关对本级人民政府负责并报告工作。",
+                "地方各级审计机关",
+            ),
+            ("各地区都要扛稳保障粮食安全责任。", "各地区"),
+            ("政府工作人员要恪尽职守。", "政府工作人员"),
+            (
+                "建立由农业农村部、工业和信息化部牵头的协调推进机制。",
+                "农业农村部、工业和信息化部",
+            ),
+            ("乡镇人民政府还应当主动公开有关信息。", "乡镇人民政府"),
+        ];
+        for (t, actor) in CASES {
+            let got = actions(t);
+            assert_eq!(got.len(), 1, "{t}");
+            assert_eq!(got[0].actor.map(|(a, b)| &t[a..b]), Some(*actor), "{t}");
         }
     }
 }

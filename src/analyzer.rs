@@ -237,7 +237,14 @@ impl Analyzer {
             notes::outline(&mut doc, o, &flat, &pts, &ctx);
         }
         if self.stages != Stages::Structure {
-            crate::extract::extract(&mut doc, &body, &flat, &pts, &decls, &ctx, self.stages);
+            let st = crate::extract::Structure {
+                body: &body,
+                flat: &flat,
+                pts: &pts,
+                decls: &decls,
+                cuts: &cleaned.cuts,
+            };
+            crate::extract::extract(&mut doc, &st, &ctx, self.stages);
         }
         doc
     }

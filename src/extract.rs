@@ -3,7 +3,8 @@
 
 use crate::actions;
 use crate::analyzer::{Ctx, Stages};
-use crate::model::{Action, DocType, Document, Metric, Time, TimeKind};
+use crate::clean::Cut;
+use crate::model::{Action, DocType, Document, Metric, RemovalReason, Time, TimeKind};
 use crate::quantity::metric;
 use crate::structure::counts::Declared;
 use crate::structure::markers::Style;
@@ -71,16 +72,30 @@ fn review_year(heading: &str, doc_year: Option<i32>) -> Option<i32> {
     }
 }
 
-/// Fills `times`, `actions` and (for [`Stages::All`]) `metrics` of `doc` from the body text.
-pub(crate) fn extract(
-    doc: &mut Document,
-    body: &str,
-    flat: &[Flat],
-    pts: &[FoundPoint],
-    decls: &[Declared],
-    ctx: &Ctx,
-    stages: Stages,
-) {
+/// What the structure stage found in the body, in normalised coordinates.
+pub(crate) struct Structure<'a> {
+    /// The body: the text with furniture and front matter blanked.
+    pub body: &'a str,
+    /// Its headings.
+    pub flat: &'a [Flat],
+    /// Its points.
+    pub pts: &'a [FoundPoint],
+    /// Its declared counts.
+    pub decls: &'a [Declared],
+    /// What was removed from it.
+    pub cuts: &'a [Cut],
+}
+
+/// Fills `times`, `actions`, `tasks` and (for [`Stages::All`]) `metrics` of `doc` from the
+/// body text.
+pub(crate) fn extract(doc: &mut Document, st: &Structure, ctx: &Ctx, stages: Stages) {
+    let Structure {
+        body,
+        flat,
+        pts,
+        decls,
+        cuts,
+    } = *st;
     let mut found = times::times(body, years(doc, body, flat, year_of(doc)));
     if doc.date.is_none() {
         // A text that counts `截至2025年11月底` was written after that day: the latest such
@@ -120,9 +135,15 @@ pub(crate) fn extract(
             })
     };
     let (past, tasks) = scope(doc, body, flat);
+    let breaks: Vec<(usize, usize)> = cuts
+        .iter()
+        .filter(|c| matches!(c.reason, RemovalReason::Omission | RemovalReason::Paywall))
+        .map(|c| (c.start, c.end))
+        .collect();
     let scope = actions::Scope {
         past: &past,
         tasks: &tasks,
+        breaks: &breaks,
     };
     let mut innermost = InnermostPoint::new(pts);
     doc.actions = actions::actions_in(body, &scope)

@@ -329,3 +329,27 @@ fn stdin_over_the_limit_says_so_without_a_made_up_size() {
     );
     assert!(!err.contains("11 bytes"), "{err}");
 }
+
+// Issue 9: a directive's text ran across a removed omission line (`……(X文库…此处省略660字…)……`)
+// into the text after it. A sentence cut by an omission ends there.
+#[test]
+fn action_text_ends_at_an_omission() {
+    let input = "一、工作安排\n我们必须坚持问题导向，集中优势兵力，完成率\n\
+                 ……(某某文库www.example.com此处省略660字。点击下载全文)……\n\
+                 刻反思，立即行动起来，确保在年底前全部销号。\n";
+    let doc = zhengce::analyze(input);
+    assert!(!doc.removed.is_empty(), "the omission line is removed");
+    for a in &doc.actions {
+        assert!(!a.text.contains("省略"), "{}", a.text);
+        assert!(
+            !a.text.contains("完成率") || !a.text.contains("刻反思"),
+            "{}",
+            a.text
+        );
+    }
+    let texts: Vec<&str> = doc.actions.iter().map(|a| a.text.as_str()).collect();
+    assert!(
+        texts.contains(&"我们必须坚持问题导向，集中优势兵力，完成率"),
+        "{texts:?}"
+    );
+}
