@@ -14,6 +14,7 @@ const MODALS: &[(&str, Strength)] = &[
     ("禁止", Strength::Hard),
     ("决不", Strength::Hard),
     ("绝不", Strength::Hard),
+    ("一定要", Strength::Duty),
     ("一定", Strength::Duty),
     ("应当", Strength::Duty),
     ("应该", Strength::Duty),
@@ -296,6 +297,18 @@ fn pieces(text: &str, (s, e): (usize, usize), breaks: &[(usize, usize)]) -> Vec<
 fn within(ranges: &[(usize, usize)], pos: usize) -> bool {
     let i = ranges.partition_point(|r| r.0 <= pos);
     i > 0 && pos < ranges[i - 1].1
+}
+
+/// A sentence by which the government commits itself: `我们一定要…`, `我们必须…`, `我们将…`.
+fn commits(sentence: &str) -> bool {
+    let s = sentence
+        .trim_start()
+        .trim_start_matches(['对', '此', ',', '，']);
+    s.strip_prefix("我们").is_some_and(|rest| {
+        ["一定", "要", "必须", "将", "决不", "绝不", "务必", "既要"]
+            .iter()
+            .any(|w| rest.trim_start_matches(['也', '还', '更']).starts_with(w))
+    })
 }
 
 /// A sentence that tells of the past: `…已经形成`, `…取得了…`, `编制了…`.
@@ -896,14 +909,23 @@ pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
         .flat_map(|&r| pieces(text, r, scope.breaks))
         .collect::<Vec<_>>();
     for (s, e) in cut {
-        if within(scope.past, s) {
+        let sentence = &text[s..e];
+        // In a review only a commitment counts: `我们一定要直面问题…`.
+        if within(scope.past, s) && !commits(sentence) {
             continue;
         }
-        let sentence = &text[s..e];
         if THANKS.iter().any(|t| sentence.contains(t)) || tells_of_the_past(sentence) {
             continue;
         }
-        let (modal, strength) = match modal_in(sentence) {
+        let found = modal_in(sentence);
+        // 可以 gives a unit a power (`行政机关可以要求…`); without one it only says what can be
+        // (`我们可以知道`).
+        if let Some((at, "可以", _)) = found {
+            if actor(text, s, s + at).is_none_or(|(a, b)| text[a..b].starts_with("我们")) {
+                continue;
+            }
+        }
+        let (modal, strength) = match found {
             Some((at, w, strength)) => (Some((s + at, s + at + w.len())), strength),
             None if within(scope.tasks, s) && is_plain(sentence) => (None, Strength::Plain),
             None => continue,
