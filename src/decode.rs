@@ -170,7 +170,7 @@ fn mostly_bad(replaced: &[BadBytes], bytes: &[u8]) -> bool {
 /// (at least 95% of the characters letters, digits, punctuation or white space of the
 /// scripts a policy text uses), if one does.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let texty = |c: char| {

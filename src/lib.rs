@@ -42,7 +42,7 @@ pub mod search;
 pub mod segment;
 pub mod structure;
 pub mod table;
-mod tasks;
+pub mod tasks;
 pub mod times;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder, Stages};

@@ -44,6 +44,29 @@ enum Command {
         /// json: one object per row and line; csv: for a spreadsheet; md: a Markdown table.
         #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
         format: TableFormat,
+        /// Start CSV with a UTF-8 byte order mark, so that Excel shows the Chinese text.
+        #[arg(long)]
+        bom: bool,
+        /// Refuse inputs larger than this many bytes.
+        #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
+    /// The task table (任务分工表): each numbered measure with 序号, 任务, 具体内容, 牵头单位,
+    /// 配合单位, 完成时限, 指标 and 出处.
+    Tasks {
+        /// Files to read; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// csv: for a spreadsheet; md: a Markdown table; json: one object per row and line
+        /// (English field names); xlsx: an Excel workbook (needs --output).
+        #[arg(long, value_enum, default_value_t = TaskFormat::Csv)]
+        format: TaskFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Start CSV with a UTF-8 byte order mark, so that Excel shows the Chinese text.
+        #[arg(long)]
+        bom: bool,
         /// Refuse inputs larger than this many bytes.
         #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
@@ -174,6 +197,14 @@ enum TableFormat {
     Md,
 }
 
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum TaskFormat {
+    Csv,
+    Md,
+    Json,
+    Xlsx,
+}
+
 /// Analyses each file in turn; a bad file is reported on stderr and the batch goes on. Returns
 /// the failures.
 fn each_file(
@@ -199,6 +230,53 @@ fn each_file(
             }
         }
     }
+    Ok(failed)
+}
+
+/// `zhengce tasks`: the task rows of every file, to standard output or to `output`. Each
+/// document's measures are numbered from 1; the header comes once.
+fn tasks(
+    paths: &[PathBuf],
+    format: TaskFormat,
+    output: Option<&Path>,
+    bom: bool,
+    max_bytes: u64,
+) -> anyhow::Result<Vec<String>> {
+    use zhengce::tasks::table as tt;
+    if format == TaskFormat::Xlsx && output.is_none() {
+        anyhow::bail!("--format xlsx writes a workbook: name its file with --output");
+    }
+    let mut sink: Box<dyn Write> = match output {
+        Some(p) => Box::new(io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    if bom && format == TaskFormat::Csv {
+        write!(sink, "{}", zhengce::table::UTF8_BOM)?;
+    }
+    let mut all = Vec::new();
+    let mut header = true;
+    let failed = each_file(paths, max_bytes, |_, path, doc| {
+        let rows = tt::task_rows(&doc, &path.display().to_string(), 1);
+        let first = std::mem::take(&mut header);
+        match format {
+            TaskFormat::Csv => write!(sink, "{}", tt::to_csv(&rows, first)),
+            TaskFormat::Md => write!(sink, "{}", tt::to_markdown(&rows, first)),
+            TaskFormat::Json => rows.iter().try_for_each(|r| {
+                serde_json::to_writer(&mut sink, r)?;
+                writeln!(sink)
+            }),
+            TaskFormat::Xlsx => {
+                all.extend(rows);
+                Ok(())
+            }
+        }
+    })?;
+    if format == TaskFormat::Xlsx {
+        sink.write_all(&tt::to_xlsx(&all)?)?;
+    }
+    sink.flush()?;
     Ok(failed)
 }
 
@@ -266,9 +344,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Actions {
             paths,
             format,
+            bom,
             max_bytes,
         } => {
             let n = paths.len();
+            if bom && format == TableFormat::Csv {
+                write!(out, "{}", zhengce::table::UTF8_BOM)?;
+            }
             let failed = each_file(&paths, max_bytes, |i, path, doc| {
                 let rows = zhengce::table::action_rows(&doc, &path.display().to_string());
                 match format {
@@ -283,6 +365,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             })?;
             (failed, n)
+        }
+        Command::Tasks {
+            paths,
+            format,
+            output,
+            bom,
+            max_bytes,
+        } => {
+            drop(out);
+            let failed = tasks(&paths, format, output.as_deref(), bom, max_bytes)?;
+            return Ok(finish(&failed, paths.len()));
         }
         Command::Index {
             paths,

@@ -118,34 +118,55 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
-/// CSV (RFC 4180 quoting), with a header line when `header` is set.
-pub fn to_csv(rows: &[ActionRow], header: bool) -> String {
+/// Lines of CSV (RFC 4180 quoting, CRLF line ends) from rows of cells.
+pub(crate) fn csv_lines<'a, R, C>(rows: impl IntoIterator<Item = &'a R>) -> String
+where
+    R: AsRef<[C]> + 'a + ?Sized,
+    C: AsRef<str> + 'a,
+{
     let mut out = String::new();
-    if header {
-        out.push_str(&HEADER.join(","));
-        out.push_str("\r\n");
-    }
     for r in rows {
-        let line: Vec<String> = cells(r).iter().map(|c| csv_cell(c)).collect();
+        let line: Vec<String> = r.as_ref().iter().map(|c| csv_cell(c.as_ref())).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
     out
 }
 
-/// A Markdown table, with its header when `header` is set.
-pub fn to_markdown(rows: &[ActionRow], header: bool) -> String {
+/// A Markdown table from rows of cells, with `header` over it where given.
+pub(crate) fn markdown_lines<R, C>(header: Option<&[&str]>, rows: &[R]) -> String
+where
+    R: AsRef<[C]>,
+    C: AsRef<str>,
+{
     let esc = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
     let mut out = String::new();
-    if header {
-        out.push_str(&format!("| {} |\n", HEADER.join(" | ")));
-        out.push_str(&format!("|{}\n", "---|".repeat(HEADER.len())));
+    if let Some(h) = header {
+        out.push_str(&format!("| {} |\n", h.join(" | ")));
+        out.push_str(&format!("|{}\n", "---|".repeat(h.len())));
     }
     for r in rows {
-        let line: Vec<String> = cells(r).iter().map(|c| esc(c)).collect();
+        let line: Vec<String> = r.as_ref().iter().map(|c| esc(c.as_ref())).collect();
         out.push_str(&format!("| {} |\n", line.join(" | ")));
     }
     out
+}
+
+/// The byte order mark that makes a spreadsheet read CSV as UTF-8 (Excel shows Chinese
+/// without it as mojibake).
+pub const UTF8_BOM: &str = "\u{FEFF}";
+
+/// CSV (RFC 4180 quoting), with a header line when `header` is set.
+pub fn to_csv(rows: &[ActionRow], header: bool) -> String {
+    let head = header.then_some(HEADER);
+    let body: Vec<[&str; 10]> = rows.iter().map(cells).collect();
+    csv_lines(head.iter().chain(body.iter()))
+}
+
+/// A Markdown table, with its header when `header` is set.
+pub fn to_markdown(rows: &[ActionRow], header: bool) -> String {
+    let body: Vec<[&str; 10]> = rows.iter().map(cells).collect();
+    markdown_lines(header.then_some(&HEADER[..]), &body)
 }
 
 #[cfg(test)]

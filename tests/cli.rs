@@ -197,3 +197,47 @@ fn actions_table_as_csv_and_markdown() {
         .success()
         .stdout(predicate::str::starts_with("| document | section_path |"));
 }
+
+#[test]
+fn tasks_table_in_every_format() {
+    // The plan attached to this notice: （二）健全分类收运体系 names 县城市管理局 as lead.
+    let out = zhengce()
+        .args(["tasks", "--bom"])
+        .arg(corpus("notice_with_plan.txt"))
+        .assert()
+        .success();
+    let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let csv = csv
+        .strip_prefix('\u{FEFF}')
+        .expect("a byte order mark for Excel");
+    assert!(csv.starts_with("序号,任务,具体内容,牵头单位,配合单位,完成时限,指标,出处\r\n"));
+    let row = csv
+        .lines()
+        .find(|l| l.contains("健全分类收运体系"))
+        .expect("the measure");
+    assert!(row.contains(",县城市管理局,"), "{row}");
+    assert!(row.contains("2025年12月底前"), "{row}");
+    zhengce()
+        .args(["tasks", "--format", "json"])
+        .arg(corpus("notice_with_plan.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"lead\":\"县城市管理局\""));
+    // A workbook needs a file to go to.
+    zhengce()
+        .args(["tasks", "--format", "xlsx"])
+        .arg(corpus("notice_with_plan.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--output"));
+    let dir = tempdir::Dir::new("tasks-xlsx");
+    let book = dir.0.join("tasks.xlsx");
+    zhengce()
+        .args(["tasks", "--format", "xlsx", "--output"])
+        .arg(&book)
+        .arg(corpus("notice_with_plan.txt"))
+        .assert()
+        .success();
+    let bytes = std::fs::read(&book).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip archive");
+}

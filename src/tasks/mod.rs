@@ -8,6 +8,7 @@
 //! Articles of laws are provisions, not measures: a document of articles has no tasks.
 
 pub(crate) mod note;
+pub mod table;
 
 use crate::analyzer::Ctx;
 use crate::model::{Document, Task, TimeKind, UnitsSource};
