@@ -270,6 +270,26 @@ pub(crate) struct Scope<'a> {
     /// Removed omission and paywall lines: a sentence cut by one ends there, and the text
     /// after it is another.
     pub breaks: &'a [(usize, usize)],
+    /// The text is a law or regulation: a provision whose subject is a unit and whose verb
+    /// sets work (`国家实施统一的国民经济核算制度`, `本市建立…制度`) is a directive without a
+    /// directive word.
+    pub law: bool,
+}
+
+/// Verbs by which a provision of a law sets work for its subject.
+const PROVISION_VERBS: &[&str] = &[
+    "建立", "实施", "实行", "加强", "鼓励", "支持", "推进", "推动", "制定", "统一", "主管", "负责",
+    "组织", "建设", "完善", "健全", "保障", "促进", "探索", "设立", "发挥", "指导", "监督", "编制",
+    "公布", "推行", "依法",
+];
+
+/// A provision of a law that sets work without a directive word: its subject names a unit and
+/// its verb is one of [`PROVISION_VERBS`].
+fn is_provision(sentence: &str) -> bool {
+    subject_actor(sentence, 0, sentence.len()).is_some_and(|(_, e)| {
+        let rest = sentence[e..].trim_start();
+        PROVISION_VERBS.iter().any(|v| rest.starts_with(v))
+    })
 }
 
 /// The pieces of the sentence `(s, e)` between the breaks inside it, trimmed.
@@ -479,7 +499,19 @@ const ACTOR_SUFFIXES: &[&str] = &[
     "人员",
     "审计组",
     "组织和个人",
+    "单位和个人",
     "省市",
+    "主体",
+    "海关",
+    "本市",
+    "本省",
+    "第三方",
+    "各方",
+    "同胞",
+    "财政",
+    "大省",
+    "的地区",
+    "的地方",
 ];
 
 /// Adverbs between an actor and its directive word: `各地区都要`, `乡镇人民政府还应当`.
@@ -490,7 +522,8 @@ const ACTOR_ADVERBS: &[char] = &['都', '也', '还', '仍', '均', '则', '又'
 const PREDICATE_STARTS: &[&str] = &[
     "结合", "根据", "按照", "依照", "依据", "依法", "对", "在", "将", "把", "应", "可", "要",
     "负责", "履行", "办理", "收到", "发现", "作为", "是", "为", "从", "向", "与", "同", "通过",
-    "认为", "制定", "会同", "牵头", "指导", "不得", "必须", "需", "按",
+    "认为", "制定", "会同", "牵头", "指导", "不得", "必须", "需", "按", "实行", "实施", "建立",
+    "开展",
 ];
 
 /// Words that open a clause but are not its actor.
@@ -612,7 +645,8 @@ fn modal_in(sentence: &str) -> Option<(usize, &'static str, Strength)> {
 /// The actor: the clause before the modal, if it names a unit or person; when the modal opens
 /// its clause, the unit that opens the sentence (`各单位主要负责同志是…,必须…`).
 fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
-    clause_actor(text, s, modal_at)
+    agent_actor(text, s, modal_at)
+        .or_else(|| clause_actor(text, s, modal_at))
         .or_else(|| {
             let before = text[s..modal_at].trim_end();
             if !before.ends_with([',', '，']) {
@@ -702,12 +736,53 @@ fn previous_clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize
     ok.then_some((a, a + cand.len()))
 }
 
+/// The agent named with 由 in the clause of the directive word: `…的政府信息,由牵头制作的
+/// 行政机关负责公开` → 牵头制作的行政机关; `由县级以上人民政府统计机构责令改正`.
+fn agent_actor(text: &str, s: usize, at: usize) -> Option<(usize, usize)> {
+    let line_end = text[at..]
+        .find([',', ';', '。', '，', '；'])
+        .map_or(text.len(), |p| at + p);
+    let clause_start = text[s..at]
+        .rfind([',', ';', '，', '；'])
+        .map_or(s, |p| s + p + 1);
+    let clause_start = (clause_start..=at)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(at);
+    let clause = &text[clause_start..line_end];
+    let p = clause.match_indices('由').map(|(p, _)| p).find(|&p| {
+        let after = &clause[p + '由'.len_utf8()..];
+        !after.starts_with(['于', '此']) && !clause[..p].ends_with(['理', '自', '缘'])
+    })?;
+    let from = clause_start + p + '由'.len_utf8();
+    let rest = &text[from..line_end];
+    // The agent runs to the verb: the longest run that ends with a unit, before a verb.
+    let stop = [
+        "负责", "制定", "责令", "实施", "共同", "统筹", "组织", "审批", "决定", "依法",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w))
+    .min()?;
+    let head = &rest[..stop];
+    let end = head
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .rev()
+        .find(|&i| ACTOR_SUFFIXES.iter().any(|suf| head[..i].ends_with(suf)))?;
+    let n = head[..end].chars().count();
+    (2..=24).contains(&n).then_some((from, from + end))
+}
+
 /// The subject that opens a sentence: the longest run of its first clause, before the word
 /// where its predicate starts, that ends with a unit (`审计机关和审计人员办理审计事项,应当…`
 /// → 审计机关和审计人员; `国务院办公厅将加强…` → 国务院办公厅).
 fn subject_actor(text: &str, s: usize, end: usize) -> Option<(usize, usize)> {
     let mut a = s;
     let mut clause = &text[s..end];
+    // `到2019年底,市场监管部门完成…`: the subject follows the deadline.
+    if let Some(rest) = time_lead(clause) {
+        a += clause.len() - rest.len();
+        clause = rest;
+    }
     if let Some(p) = clause.find([',', ':', ';', '，', '：', '；']) {
         clause = &clause[..p];
     }
@@ -928,6 +1003,7 @@ pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
         let (modal, strength) = match found {
             Some((at, w, strength)) => (Some((s + at, s + at + w.len())), strength),
             None if within(scope.tasks, s) && is_plain(sentence) => (None, Strength::Plain),
+            None if scope.law && is_provision(sentence) => (None, Strength::Plain),
             None => continue,
         };
         out.push(FoundAction {

@@ -144,6 +144,7 @@ pub(crate) fn extract(doc: &mut Document, st: &Structure, ctx: &Ctx, stages: Sta
         past: &past,
         tasks: &tasks,
         breaks: &breaks,
+        law: doc.doc_type == DocType::Law,
     };
     let mut innermost = InnermostPoint::new(pts);
     doc.actions = actions::actions_in(body, &scope)
