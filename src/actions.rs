@@ -259,6 +259,80 @@ const IMPERATIVES: &[&str] = &[
 /// Qualifiers that make a number a target: `5%左右`, `1100万人以上`, `5.5%以内`.
 const TARGET_QUALIFIERS: &[&str] = &["左右", "以上", "以内", "以下", "不低于", "不少于", "不超过"];
 
+/// Automata over the word lists that are tried at many positions of every sentence.
+struct Lists {
+    /// [`ACTOR_SUFFIXES`], all matches (overlapping), to find where units end.
+    suffixes: aho_corasick::AhoCorasick,
+    /// [`PREDICATE_STARTS`], leftmost first.
+    predicates: aho_corasick::AhoCorasick,
+    /// [`IMPERATIVES`], anchored at the start.
+    imperatives: aho_corasick::AhoCorasick,
+    /// [`THANKS`].
+    thanks: aho_corasick::AhoCorasick,
+    /// [`NOT_DIRECTIVE_WORDS`], all matches.
+    not_directive: aho_corasick::AhoCorasick,
+    /// [`TARGET_QUALIFIERS`].
+    qualifiers: aho_corasick::AhoCorasick,
+    /// [`ACTION_LEADS`], anchored at the start.
+    action_leads: aho_corasick::AhoCorasick,
+    /// [`ACTION_WORDS`].
+    action_words: aho_corasick::AhoCorasick,
+}
+
+static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
+    use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+    Lists {
+        suffixes: AhoCorasick::new(ACTOR_SUFFIXES).expect("suffixes build"),
+        predicates: AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(PREDICATE_STARTS)
+            .expect("predicates build"),
+        imperatives: AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .start_kind(StartKind::Anchored)
+            .build(IMPERATIVES)
+            .expect("imperatives build"),
+        thanks: AhoCorasick::new(THANKS).expect("thanks build"),
+        not_directive: AhoCorasick::new(NOT_DIRECTIVE_WORDS).expect("words build"),
+        qualifiers: AhoCorasick::new(TARGET_QUALIFIERS).expect("qualifiers build"),
+        action_leads: AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
+            .build(ACTION_LEADS)
+            .expect("action leads build"),
+        action_words: AhoCorasick::new(ACTION_WORDS).expect("action words build"),
+    }
+});
+
+/// Whether `s` opens with one of [`ACTION_LEADS`].
+fn opens_with_action(s: &str) -> bool {
+    let input = aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes);
+    LISTS.action_leads.find(input).is_some()
+}
+
+/// Whether `s` opens with a verb of [`IMPERATIVES`].
+fn opens_with_imperative(s: &str) -> bool {
+    let input = aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes);
+    LISTS.imperatives.find(input).is_some()
+}
+
+/// The end of the last unit suffix in `head`: where the longest run that ends with a unit
+/// ends.
+fn last_unit_end(head: &str) -> Option<usize> {
+    LISTS
+        .suffixes
+        .find_overlapping_iter(head)
+        .map(|m| m.end())
+        .max()
+}
+
+/// Where the first of [`PREDICATE_STARTS`] stands in `s` at or after `from`.
+fn predicate_at(s: &str, from: usize) -> Option<usize> {
+    LISTS
+        .predicates
+        .find(aho_corasick::Input::new(s).range(from..))
+        .map(|m| m.start())
+}
+
 /// Where in a document directives are read.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Scope<'a> {
@@ -399,11 +473,17 @@ fn is_plain(sentence: &str) -> bool {
     if s.contains("取得") {
         return false;
     }
+    // A `——` bullet of a part that sets work is a target or a measure; `每300户…设置1个…`
+    // a norm.
+    let norm = s.starts_with('每') && s.contains(|c: char| c.is_ascii_digit());
+    if s.starts_with("——") || norm || opens_with_imperative(s) {
+        return true;
+    }
     // `国务院办公厅将加强…`, `县级以上地方人民政府结合本地实际…制定`: a unit that does
     // something (not one that is something: `…是主管部门`).
     if let Some((_, e)) = subject_actor(s, 0, s.len()) {
         let rest = s[e..].trim_start();
-        if IMPERATIVES.iter().any(|v| rest.starts_with(v))
+        if opens_with_imperative(rest)
             || PREDICATE_STARTS
                 .iter()
                 .filter(|w| !matches!(**w, "是" | "为" | "作为"))
@@ -412,13 +492,7 @@ fn is_plain(sentence: &str) -> bool {
             return true;
         }
     }
-    // A `——` bullet of a part that sets work is a target or a measure; `每300户…设置1个…`
-    // a norm.
-    let norm = s.starts_with('每') && s.contains(|c: char| c.is_ascii_digit());
-    s.starts_with("——")
-        || norm
-        || IMPERATIVES.iter().any(|v| s.starts_with(v))
-        || states_target(sentence)
+    states_target(sentence)
 }
 
 /// `到2030年,` `2026年底前,`: the rest of the sentence after a deadline that opens it.
@@ -437,15 +511,13 @@ fn time_lead(s: &str) -> Option<&str> {
 
 /// A number with a target's qualifier right after it (`增长5%左右`, `52万吨以上`).
 fn states_target(sentence: &str) -> bool {
-    TARGET_QUALIFIERS.iter().any(|q| {
-        sentence.match_indices(q).any(|(i, _)| {
-            sentence[..i]
-                .chars()
-                .rev()
-                .take(6)
-                .take_while(|c| !matches!(c, ',' | '，' | '、' | ';' | '。'))
-                .any(|c| c.is_ascii_digit() || c == '%')
-        })
+    LISTS.qualifiers.find_iter(sentence).any(|m| {
+        sentence[..m.start()]
+            .chars()
+            .rev()
+            .take(6)
+            .take_while(|c| !matches!(c, ',' | '，' | '、' | ';' | '。'))
+            .any(|c| c.is_ascii_digit() || c == '%')
     })
 }
 
@@ -728,8 +800,8 @@ fn previous_clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize
     let ok = (2..=32).contains(&n)
         && ACTOR_SUFFIXES.iter().any(|suf| cand.ends_with(suf))
         && !cand.contains(char::is_numeric)
-        && !ACTION_LEADS.iter().any(|w| cand.starts_with(w))
-        && !ACTION_WORDS.iter().any(|w| cand.contains(w))
+        && !opens_with_action(cand)
+        && !LISTS.action_words.is_match(cand)
         && !["大局", "全局", "格局", "布局", "新局", "为中心"]
             .iter()
             .any(|w| cand.ends_with(w));
@@ -763,11 +835,7 @@ fn agent_actor(text: &str, s: usize, at: usize) -> Option<(usize, usize)> {
     .filter_map(|w| rest.find(w))
     .min()?;
     let head = &rest[..stop];
-    let end = head
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .rev()
-        .find(|&i| ACTOR_SUFFIXES.iter().any(|suf| head[..i].ends_with(suf)))?;
+    let end = last_unit_end(head)?;
     let n = head[..end].chars().count();
     (2..=24).contains(&n).then_some((from, from + end))
 }
@@ -800,7 +868,7 @@ fn subject_actor(text: &str, s: usize, end: usize) -> Option<(usize, usize)> {
     let bare = clause.trim_start_matches(['—', ' ']);
     a += clause.len() - bare.len();
     clause = bare;
-    if ACTION_LEADS.iter().any(|w| clause.starts_with(w))
+    if opens_with_action(clause)
         || [
             "由",
             "经",
@@ -824,22 +892,14 @@ fn subject_actor(text: &str, s: usize, end: usize) -> Option<(usize, usize)> {
         .char_indices()
         .nth(2)
         .map_or(clause.len(), |(i, _)| i);
-    let stop = PREDICATE_STARTS
-        .iter()
-        .filter_map(|w| clause[min..].find(w).map(|p| min + p))
-        .min()
-        .unwrap_or(clause.len());
+    let stop = predicate_at(clause, min).unwrap_or(clause.len());
     let head = &clause[..stop];
-    let end = head
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .rev()
-        .find(|&i| ACTOR_SUFFIXES.iter().any(|suf| head[..i].ends_with(suf)))?;
+    let end = last_unit_end(head)?;
     let cand = head[..end].trim_end_matches(ACTOR_ADVERBS);
     let n = cand.chars().count();
     let ok = (2..=24).contains(&n)
         && !cand.contains(char::is_numeric)
-        && !ACTION_WORDS.iter().any(|w| cand.contains(w))
+        && !LISTS.action_words.is_match(cand)
         && !["大局", "全局", "格局", "布局", "新局", "社会"]
             .iter()
             .any(|w| cand.ends_with(w));
@@ -953,20 +1013,20 @@ fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 /// Whether the directive word at `start..end` of `sentence` stands inside one of
 /// [`NOT_DIRECTIVE_WORDS`].
 fn inside_a_word(sentence: &str, start: usize, end: usize) -> bool {
-    NOT_DIRECTIVE_WORDS.iter().any(|w| {
-        let from = start.saturating_sub(w.len());
-        let to = (end + w.len()).min(sentence.len());
-        let (mut a, mut b) = (from, to);
-        while !sentence.is_char_boundary(a) {
-            a += 1;
-        }
-        while !sentence.is_char_boundary(b) {
-            b -= 1;
-        }
-        sentence[a..b]
-            .match_indices(w)
-            .any(|(i, _)| a + i <= start && end <= a + i + w.len())
-    })
+    // The longest such word is five characters: look at most that far either side.
+    let from = sentence[..start]
+        .char_indices()
+        .rev()
+        .nth(4)
+        .map_or(0, |(i, _)| i);
+    let to = sentence[end..]
+        .char_indices()
+        .nth(5)
+        .map_or(sentence.len(), |(i, _)| end + i);
+    LISTS
+        .not_directive
+        .find_overlapping_iter(&sentence[from..to])
+        .any(|m| from + m.start() <= start && end <= from + m.end())
 }
 
 /// Finds the directive sentences of `text`, as if all of it set work.
@@ -989,10 +1049,17 @@ pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
         if within(scope.past, s) && !commits(sentence) {
             continue;
         }
-        if THANKS.iter().any(|t| sentence.contains(t)) || tells_of_the_past(sentence) {
+        let found = modal_in(sentence);
+        let plain = || {
+            (within(scope.tasks, s) && is_plain(sentence)) || (scope.law && is_provision(sentence))
+        };
+        // Looked at only for a directive: thanks and accounts of the past.
+        if (found.is_none() && !plain())
+            || LISTS.thanks.is_match(sentence)
+            || tells_of_the_past(sentence)
+        {
             continue;
         }
-        let found = modal_in(sentence);
         // 可以 gives a unit a power (`行政机关可以要求…`); without one it only says what can be
         // (`我们可以知道`).
         if let Some((at, "可以", _)) = found {
@@ -1002,9 +1069,7 @@ pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
         }
         let (modal, strength) = match found {
             Some((at, w, strength)) => (Some((s + at, s + at + w.len())), strength),
-            None if within(scope.tasks, s) && is_plain(sentence) => (None, Strength::Plain),
-            None if scope.law && is_provision(sentence) => (None, Strength::Plain),
-            None => continue,
+            None => (None, Strength::Plain),
         };
         out.push(FoundAction {
             start: s,
