@@ -265,8 +265,6 @@ struct Lists {
     suffixes: aho_corasick::AhoCorasick,
     /// [`PREDICATE_STARTS`], leftmost first.
     predicates: aho_corasick::AhoCorasick,
-    /// [`IMPERATIVES`], anchored at the start.
-    imperatives: aho_corasick::AhoCorasick,
     /// [`THANKS`].
     thanks: aho_corasick::AhoCorasick,
     /// [`NOT_DIRECTIVE_WORDS`], all matches.
@@ -287,11 +285,6 @@ static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
             .match_kind(MatchKind::LeftmostFirst)
             .build(PREDICATE_STARTS)
             .expect("predicates build"),
-        imperatives: AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .start_kind(StartKind::Anchored)
-            .build(IMPERATIVES)
-            .expect("imperatives build"),
         thanks: AhoCorasick::new(THANKS).expect("thanks build"),
         not_directive: AhoCorasick::new(NOT_DIRECTIVE_WORDS).expect("words build"),
         qualifiers: AhoCorasick::new(TARGET_QUALIFIERS).expect("qualifiers build"),
@@ -309,10 +302,26 @@ fn opens_with_action(s: &str) -> bool {
     LISTS.action_leads.find(input).is_some()
 }
 
-/// Whether `s` opens with a verb of [`IMPERATIVES`].
+/// Whether `s` opens with a verb of [`IMPERATIVES`]: its first one to four characters looked
+/// up in a set.
 fn opens_with_imperative(s: &str) -> bool {
-    let input = aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes);
-    LISTS.imperatives.find(input).is_some()
+    s.char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
+        .take(4)
+        .any(|end| IMPERATIVE_SET.contains(&s[..end]))
+}
+
+static IMPERATIVE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| IMPERATIVES.iter().copied().collect());
+
+/// Whether `s` ends with one of [`ACTOR_SUFFIXES`].
+fn ends_with_unit(s: &str) -> bool {
+    LISTS
+        .suffixes
+        .find_overlapping_iter(s)
+        .any(|m| m.end() == s.len())
 }
 
 /// The end of the last unit suffix in `head`: where the longest run that ends with a unit
@@ -733,9 +742,7 @@ fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
             let lead = first.len() - first.trim_start().len();
             let cand = first[..cut].trim();
             let n = cand.chars().count();
-            let ok = (2..=24).contains(&n)
-                && !cand.contains([',', '，'])
-                && ACTOR_SUFFIXES.iter().any(|suf| cand.ends_with(suf));
+            let ok = (2..=24).contains(&n) && !cand.contains([',', '，']) && ends_with_unit(cand);
             ok.then_some((s + lead, s + lead + cand.len()))
         })
         .or_else(|| previous_clause_actor(text, s, modal_at))
@@ -798,7 +805,7 @@ fn previous_clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize
     let n = cand.chars().count();
     // A clause that names units, not one that does something (`建设…中心`, `召开…大会`).
     let ok = (2..=32).contains(&n)
-        && ACTOR_SUFFIXES.iter().any(|suf| cand.ends_with(suf))
+        && ends_with_unit(cand)
         && !cand.contains(char::is_numeric)
         && !opens_with_action(cand)
         && !LISTS.action_words.is_match(cand)
@@ -933,7 +940,7 @@ fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)>
     }
     // `A对B负责`: A answers to B.
     if let Some(p) = cand.find('对').filter(|&p| p > 0) {
-        if ACTOR_SUFFIXES.iter().any(|suf| cand[..p].ends_with(suf)) {
+        if ends_with_unit(&cand[..p]) {
             cand = &cand[..p];
         }
     }
@@ -943,7 +950,7 @@ fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)>
     // 各区, 各县: every unit of a kind.
     let person = (3..=5).contains(&n) && (trimmed.ends_with('人') || trimmed.ends_with('者'))
         || (2..=4).contains(&n) && trimmed.starts_with('各');
-    let unit = ACTOR_SUFFIXES.iter().any(|suf| trimmed.ends_with(suf));
+    let unit = ends_with_unit(trimmed);
     if !(2..=24).contains(&n) || !(person || unit) {
         return None;
     }
