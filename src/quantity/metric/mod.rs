@@ -58,34 +58,15 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     Units { ac, units }
 });
 
-/// Names and idioms that hold numerals but are no quantity.
-const NAMES: &[&str] = &[
-    "两个确立",
-    "两个维护",
-    "四个意识",
-    "四个自信",
-    "四个全面",
-    "五位一体",
-    "三个代表",
-    "两个一百年",
-    "一国两制",
-    "千家万户",
-    "一带一路",
-    "十四五",
-    "十五五",
-    "十三五",
-    "十二五",
-    "十一五",
-    "两会",
-    "三农",
-    "一把手",
-    "一件事",
-    "一张网",
-    "一张图",
-    "一网通办",
-    "一网统管",
-    "三去一降一补",
-];
+/// Names, formulas and idioms that hold numerals but are no quantity (`四个现代化`,
+/// `两个维护`, `一成不变`, `零部件`): the lexicon `src/data/not_quantities.txt`.
+static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/not_quantities.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// Qualifiers written before a number, longest first.
 const BEFORE: &[(&str, Qualifier)] = &[

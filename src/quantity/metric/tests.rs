@@ -169,3 +169,32 @@ fn not_metrics() {
         assert_eq!(one(t), vec![], "{t}");
     }
 }
+
+/// The lexicon both ways: a formula, name or idiom is no quantity, and a real count next to
+/// it still is.
+#[test]
+fn formulas_and_idioms_are_no_quantities_but_counts_beside_them_are() {
+    type Case = (&'static str, &'static [&'static str]);
+    const CASES: &[Case] = &[
+        ("实现四个现代化，建成3个示范区", &["3个"]),
+        ("坚持四项基本原则", &[]),
+        ("粉碎“四人帮”以后，新增12家企业", &["12家"]),
+        ("统筹国内国际两个市场两种资源", &[]),
+        ("严格落实中央八项规定精神", &[]),
+        ("政策不能一成不变", &[]),
+        ("推动一二三次产业融合发展", &[]),
+        ("汽车零部件产业产值增长8%", &["8%"]),
+        ("防止二次污染", &[]),
+        (
+            "深入开展“两学一做”学习教育，培训党员5000人次",
+            &["5000人次"],
+        ),
+        ("千方百计扩大就业，城镇新增就业12万人", &["12万人"]),
+        ("实施一揽子增量政策", &[]),
+        ("“十五五”时期建设5个产业园", &["5个"]),
+    ];
+    for (text, want) in CASES {
+        let got: Vec<String> = one(text).into_iter().map(|r| r.0).collect();
+        assert_eq!(got, want.to_vec(), "{text}");
+    }
+}
