@@ -193,6 +193,24 @@ fn compare(name: &str, doc: &Document, input: &str, gold: &Value) -> Vec<String>
             .collect();
         eq("actions", json!(got), &Value::Array(w.clone()));
     }
+    if let Some(w) = g.get("tasks") {
+        let got: Vec<Value> = doc
+            .tasks
+            .iter()
+            .map(|t| {
+                json!([
+                    t.marker,
+                    t.title,
+                    t.lead,
+                    t.partners,
+                    t.units_source,
+                    t.deadline,
+                    t.deadline_text
+                ])
+            })
+            .collect();
+        eq("tasks", json!(got), w);
+    }
     if let Some(w) = g.get("notes").and_then(Value::as_array) {
         let ok = doc.notes.len() == w.len()
             && w.iter()

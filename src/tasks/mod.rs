@@ -7,6 +7,7 @@
 //! outside the parts that set no work (指导思想, 基本原则, 主要目标, a work report's review).
 //! Articles of laws are provisions, not measures: a document of articles has no tasks.
 
+mod grid;
 pub(crate) mod note;
 pub mod table;
 
@@ -72,10 +73,24 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
         .min()
         .unwrap_or(usize::MAX);
 
+    // A 分工表 laid out as text gives one task per row; a section holding one is no task.
+    let rows = if ["牵头单位", "责任单位", "牵头部门", "责任部门"]
+        .iter()
+        .any(|h| body.contains(h))
+    {
+        grid::rows(body, &crate::lines::split_lines(body))
+    } else {
+        Vec::new()
+    };
+    let holds_rows = |f: &Flat| {
+        rows.iter()
+            .any(|r| f.start <= r.span.0 && r.span.1 <= f.end)
+    };
+
     let mut carried: Option<(Note, String)> = None;
     let mut out = Vec::new();
     for (i, f) in flat.iter().enumerate() {
-        if has_child[i] || sets_no_work(i) {
+        if has_child[i] || sets_no_work(i) || holds_rows(f) {
             continue;
         }
         let closing = CLOSING.iter().any(|w| heading(i).trim() == *w);
@@ -174,7 +189,64 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
         }
         out.push(task);
     }
+    for r in &rows {
+        out.push(row_task(doc, flat, r, ctx));
+    }
+    out.sort_by_key(|t| t.span.start());
     doc.tasks = out;
+}
+
+/// The task of a 分工表 row.
+fn row_task(doc: &Document, flat: &[Flat], r: &grid::Row, ctx: &Ctx) -> Task {
+    use grid::Column;
+    let text = |c: Column| r.cell(c).map(|c| ctx.text(c).to_string());
+    let units = |c: Column| {
+        text(c)
+            .map(|t| {
+                note::split_units(&t)
+                    .into_iter()
+                    .map(|u| u.trim().to_string())
+                    .filter(|u| !u.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let span = ctx.span(r.span);
+    let deadline_cell = r.cell(Column::Deadline).map(|c| ctx.span(c));
+    let units_text: Vec<String> = [Column::Lead, Column::Partners]
+        .into_iter()
+        .filter_map(text)
+        .collect();
+    let title = text(Column::Task);
+    Task {
+        section_path: crate::structure::points::scope_of(flat, r.span.0)
+            .map_or_else(Vec::new, |s| flat[s].path.clone()),
+        point: None,
+        marker: text(Column::Number).unwrap_or_default(),
+        text: text(Column::Content)
+            .or_else(|| title.clone())
+            .unwrap_or_default(),
+        title,
+        lead: units(Column::Lead),
+        partners: units(Column::Partners),
+        units_source: (!units_text.is_empty()).then_some(UnitsSource::Table),
+        units_text: (!units_text.is_empty()).then(|| units_text.join("；")),
+        deadline: deadline_cell.and_then(|c| {
+            doc.times
+                .iter()
+                .find(|t| c.contains(t.span) && t.end.is_some())
+                .and_then(|t| t.end.clone())
+        }),
+        deadline_text: text(Column::Deadline),
+        metrics: doc
+            .metrics
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| span.contains(m.span))
+            .map(|(k, _)| k)
+            .collect(),
+        span,
+    }
 }
 
 fn extend_unique(to: &mut Vec<String>, from: Vec<String>) {

@@ -73,14 +73,18 @@ pub fn task_rows(doc: &Document, document: &str, first: usize) -> Vec<TaskRow> {
                     None => t.marker.clone(),
                 },
                 // The title is its own column: the content is what follows it.
-                content: t
-                    .title
-                    .as_deref()
-                    .and_then(|title| t.text.strip_prefix(title))
-                    .map(|rest| rest.trim_start_matches(['。', '.', ' ', '\u{3000}']))
-                    .filter(|rest| !rest.is_empty())
-                    .unwrap_or(&t.text)
-                    .to_string(),
+                content: match t.title.as_deref() {
+                    // A 分工表 row without a content column: the name says it all.
+                    Some(title) if title == t.text => String::new(),
+                    Some(title) => t
+                        .text
+                        .strip_prefix(title)
+                        .map(|rest| rest.trim_start_matches(['。', '.', ' ', '\u{3000}']))
+                        .filter(|rest| !rest.is_empty())
+                        .unwrap_or(&t.text)
+                        .to_string(),
+                    None => t.text.clone(),
+                },
                 lead: t.lead.join("、"),
                 partners: t.partners.join("、"),
                 deadline: t
