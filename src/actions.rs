@@ -591,6 +591,8 @@ const ACTOR_SUFFIXES: &[&str] = &[
     "同胞",
     "财政",
     "大省",
+    "省(区、市)",
+    "省（区、市）",
     "的地区",
     "的地方",
 ];
@@ -851,6 +853,20 @@ fn agent_actor(text: &str, s: usize, at: usize) -> Option<(usize, usize)> {
 /// where its predicate starts, that ends with a unit (`审计机关和审计人员办理审计事项,应当…`
 /// → 审计机关和审计人员; `国务院办公厅将加强…` → 国务院办公厅).
 fn subject_actor(text: &str, s: usize, end: usize) -> Option<(usize, usize)> {
+    subject_in(text, s, end, false).or_else(|| {
+        // `为…,国务院决定…`, `经本次大会批准后,省政府将…`: after a clause of purpose or
+        // condition, the next clause opens with the subject.
+        let t = &text[s..end];
+        let opener = ["为", "经"].iter().any(|w| t.trim_start().starts_with(w));
+        let p = t.find([',', '，'])?;
+        let next = s + p + t[p..].chars().next().map_or(1, char::len_utf8);
+        opener.then(|| subject_in(text, next, end, true)).flatten()
+    })
+}
+
+/// [`subject_actor`] of the first clause only; `later` when that clause follows an opening
+/// one.
+fn subject_in(text: &str, s: usize, end: usize, later: bool) -> Option<(usize, usize)> {
     let mut a = s;
     let mut clause = &text[s..end];
     // `到2019年底,市场监管部门完成…`: the subject follows the deadline.
@@ -904,7 +920,16 @@ fn subject_actor(text: &str, s: usize, end: usize) -> Option<(usize, usize)> {
     let end = last_unit_end(head)?;
     let cand = head[..end].trim_end_matches(ACTOR_ADVERBS);
     let n = cand.chars().count();
+    // After an opening clause, verbs and particles inside a candidate show it is a clause, not
+    // a unit.
+    let clause_like = later
+        && [
+            "希望", "责成", "促进", "由", "向", "将", "已", "规范", "我们",
+        ]
+        .iter()
+        .any(|w| cand.contains(w));
     let ok = (2..=24).contains(&n)
+        && !clause_like
         && !cand.contains(char::is_numeric)
         && !LISTS.action_words.is_match(cand)
         && !["大局", "全局", "格局", "布局", "新局", "社会"]
