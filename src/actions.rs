@@ -1070,12 +1070,14 @@ pub(crate) fn actions(text: &str) -> Vec<FoundAction> {
 /// Finds the directive sentences of `text` in `scope`.
 pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
     let mut out = Vec::new();
-    let all = sentences(text);
-    let cut = all
-        .iter()
-        .flat_map(|&r| pieces(text, r, scope.breaks))
-        .collect::<Vec<_>>();
-    for (s, e) in cut {
+    let mut all = sentences(text);
+    if !scope.breaks.is_empty() {
+        all = all
+            .iter()
+            .flat_map(|&r| pieces(text, r, scope.breaks))
+            .collect();
+    }
+    for (s, e) in all {
         let sentence = &text[s..e];
         // In a review only a commitment counts: `我们一定要直面问题…`.
         if within(scope.past, s) && !commits(sentence) {
