@@ -12,7 +12,7 @@ pub(crate) mod note;
 pub mod table;
 
 use crate::analyzer::Ctx;
-use crate::model::{Document, Task, TimeKind, UnitsSource};
+use crate::model::{Document, Span, Task, TimeKind, UnitsSource};
 use crate::structure::markers::Style;
 use crate::structure::tree::Flat;
 
@@ -82,9 +82,10 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
     } else {
         Vec::new()
     };
+    // Rows are in text order: the first at or after a heading tells whether it holds one.
     let holds_rows = |f: &Flat| {
-        rows.iter()
-            .any(|r| f.start <= r.span.0 && r.span.1 <= f.end)
+        let k = rows.partition_point(|r| r.span.0 < f.start);
+        rows.get(k).is_some_and(|r| r.span.1 <= f.end)
     };
 
     let mut carried: Option<(Note, String)> = None;
@@ -128,13 +129,7 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
             units_source: None,
             deadline: None,
             deadline_text: None,
-            metrics: doc
-                .metrics
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| span.contains(m.span))
-                .map(|(k, _)| k)
-                .collect(),
+            metrics: targets(doc, span),
             span,
         };
         let mut term = None;
@@ -164,8 +159,8 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
             task.partners = note.partners;
             task.units_text = Some(text.clone());
             task.units_source = Some(UnitsSource::Carried);
-        } else if let Some(a) = doc
-            .actions
+        } else if let Some(a) = inside(&doc.actions, span, |a| a.span)
+            .1
             .iter()
             .find(|a| span.contains(a.span) && a.actor.is_some())
         {
@@ -177,8 +172,8 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
             task.partners = a.partners.clone();
             task.units_source = Some(UnitsSource::Sentence);
         }
-        if let Some(t) = doc
-            .times
+        if let Some(t) = inside(&doc.times, span, |t| t.span)
+            .1
             .iter()
             .find(|t| span.contains(t.span) && t.kind == TimeKind::Deadline)
         {
@@ -232,21 +227,34 @@ fn row_task(doc: &Document, flat: &[Flat], r: &grid::Row, ctx: &Ctx) -> Task {
         units_source: (!units_text.is_empty()).then_some(UnitsSource::Table),
         units_text: (!units_text.is_empty()).then(|| units_text.join("；")),
         deadline: deadline_cell.and_then(|c| {
-            doc.times
+            inside(&doc.times, c, |t| t.span)
+                .1
                 .iter()
                 .find(|t| c.contains(t.span) && t.end.is_some())
                 .and_then(|t| t.end.clone())
         }),
         deadline_text: text(Column::Deadline),
-        metrics: doc
-            .metrics
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| span.contains(m.span))
-            .map(|(k, _)| k)
-            .collect(),
+        metrics: targets(doc, span),
         span,
     }
+}
+
+/// The items of `items` (in text order, as metrics, times and actions are) whose span lies
+/// inside `span`, with the index of the first: a binary search, not a scan per task.
+fn inside<T>(items: &[T], span: Span, of: impl Fn(&T) -> Span) -> (usize, &[T]) {
+    let from = items.partition_point(|x| of(x).start() < span.start());
+    let to = from + items[from..].partition_point(|x| of(x).start() < span.end());
+    (from, &items[from..to])
+}
+
+/// Indexes into `doc.metrics` of the quantities inside `span`.
+fn targets(doc: &Document, span: Span) -> Vec<usize> {
+    let (from, ms) = inside(&doc.metrics, span, |m| m.span);
+    ms.iter()
+        .enumerate()
+        .filter(|(_, m)| span.contains(m.span))
+        .map(|(k, _)| from + k)
+        .collect()
 }
 
 fn extend_unique(to: &mut Vec<String>, from: Vec<String>) {
