@@ -327,11 +327,18 @@ fn ends_with_unit(s: &str) -> bool {
 /// The end of the last unit suffix in `head`: where the longest run that ends with a unit
 /// ends.
 fn last_unit_end(head: &str) -> Option<usize> {
-    LISTS
+    let end = LISTS
         .suffixes
         .find_overlapping_iter(head)
         .map(|m| m.end())
-        .max()
+        .max()?;
+    // `省级担保、再担保基金（机构）`: a bracket opened before the unit's end closes after it.
+    let opened =
+        head[..end].matches(['(', '（']).count() > head[..end].matches([')', '）']).count();
+    match head[end..].chars().next() {
+        Some(c @ (')' | '）')) if opened => Some(end + c.len_utf8()),
+        _ => Some(end),
+    }
 }
 
 /// Where the first of [`PREDICATE_STARTS`] stands in `s` at or after `from`.
@@ -573,7 +580,21 @@ const ACTOR_SUFFIXES: &[&str] = &[
     "部",
     "院",
     "署",
-    "所",
+    "派出所",
+    "院所",
+    "研究所",
+    "事务所",
+    "司法所",
+    "税务所",
+    "财政所",
+    "工商所",
+    "卫生所",
+    "供电所",
+    "管理所",
+    "服务所",
+    "检验所",
+    "监测所",
+    "审计所",
     "站",
     "队",
     "会",
@@ -751,6 +772,49 @@ fn actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)> {
         .or_else(|| subject_actor(text, s, modal_at))
 }
 
+/// An actor never runs over a line break: a paragraph without its full stop runs on into the
+/// next (`…统一部署` / `各地方、各部门、各单位都应当…`), whose opening names the unit.
+fn on_its_line(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    match text[a..b].rfind('\n') {
+        Some(p) => {
+            let rest = &text[a + p + 1..b];
+            (b - rest.trim_start().len(), b)
+        }
+        None => (a, b),
+    }
+}
+
+/// Where the first directive word names no actor, the unit of a later clause of the sentence:
+/// the subject of a later directive word (`要加大…力度,机关、事业单位和国有企业要带头清欠`) or an
+/// agent with 由 in a clause before the directive word (`…所需经费,由国务院和地方人民政府共同负担,
+/// …,确保到位`).
+fn other_actor(text: &str, s: usize, modal: (usize, usize), e: usize) -> Option<(usize, usize)> {
+    let mut from = modal.1;
+    for _ in 0..3 {
+        let Some((at, w, strength)) = modal_in(&text[from..e]) else {
+            break;
+        };
+        let at = from + at;
+        let unit = clause_actor(text, s, at).filter(|&(a, b)| {
+            let cand = &text[a..b];
+            matches!(strength, Strength::Hard | Strength::Duty)
+                && text[..a].ends_with([',', '，', ';', '；'])
+                && !opens_with_action(cand)
+                && !opens_with_imperative(cand)
+                && !cand.contains(['把', '将'])
+                && modal_in(cand).is_none()
+                && !["社会", "工作", "大会"].iter().any(|w| cand.ends_with(w))
+        });
+        if unit.is_some() {
+            return unit;
+        }
+        from = at + w.len();
+    }
+    text[s..modal.0]
+        .match_indices([',', '，'])
+        .find_map(|(p, _)| agent_actor(text, s, s + p))
+}
+
 /// Words that open a clause about doing something, not about who does it. A clause that
 /// holds one of [`ACTION_WORDS`] anywhere is left out too, so those are not repeated here.
 const ACTION_LEADS: &[&str] = &[
@@ -817,6 +881,11 @@ fn previous_clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize
     ok.then_some((a, a + cand.len()))
 }
 
+/// Verbs after the agent named with 由: `由A负责`, `由A制定`, `由A和B共同负担`.
+const AGENT_VERBS: &[&str] = &[
+    "负责", "制定", "责令", "实施", "共同", "统筹", "组织", "审批", "决定", "依法", "统一", "编制",
+];
+
 /// The agent named with 由 in the clause of the directive word: `…的政府信息,由牵头制作的
 /// 行政机关负责公开` → 牵头制作的行政机关; `由县级以上人民政府统计机构责令改正`.
 fn agent_actor(text: &str, s: usize, at: usize) -> Option<(usize, usize)> {
@@ -837,12 +906,7 @@ fn agent_actor(text: &str, s: usize, at: usize) -> Option<(usize, usize)> {
     let from = clause_start + p + '由'.len_utf8();
     let rest = &text[from..line_end];
     // The agent runs to the verb: the longest run that ends with a unit, before a verb.
-    let stop = [
-        "负责", "制定", "责令", "实施", "共同", "统筹", "组织", "审批", "决定", "依法",
-    ]
-    .iter()
-    .filter_map(|w| rest.find(w))
-    .min()?;
+    let stop = AGENT_VERBS.iter().filter_map(|w| rest.find(w)).min()?;
     let head = &rest[..stop];
     let end = last_unit_end(head)?;
     let n = head[..end].chars().count();
@@ -892,6 +956,7 @@ fn subject_in(text: &str, s: usize, end: usize, later: bool) -> Option<(usize, u
     a += clause.len() - bare.len();
     clause = bare;
     if opens_with_action(clause)
+        || opens_with_imperative(clause)
         || [
             "由",
             "经",
@@ -918,7 +983,26 @@ fn subject_in(text: &str, s: usize, end: usize, later: bool) -> Option<(usize, u
     let stop = predicate_at(clause, min).unwrap_or(clause.len());
     let head = &clause[..stop];
     let end = last_unit_end(head)?;
-    let cand = head[..end].trim_end_matches(ACTOR_ADVERBS);
+    // 所需经费: 所 there is no institute.
+    if head[..end].ends_with('所') && clause[end..].starts_with(['需', '有', '得', '称', '谓'])
+    {
+        return None;
+    }
+    let mut cand = head[..end].trim_end_matches(ACTOR_ADVERBS);
+    // `具体管理办法由海南省人民政府制定`: the agent after 由 is the actor, not the topic.
+    if let Some(p) = cand.rfind('由').filter(|&p| {
+        p > 0
+            && !cand[..p].ends_with(['自', '理', '缘', '来', '经'])
+            && !cand[p + '由'.len_utf8()..].starts_with(['于', '此'])
+    }) {
+        let agent = &cand[p + '由'.len_utf8()..];
+        let after = &clause[cand.len()..];
+        if !ends_with_unit(agent) || !AGENT_VERBS.iter().any(|v| after.starts_with(v)) {
+            return None;
+        }
+        a += p + '由'.len_utf8();
+        cand = agent;
+    }
     let n = cand.chars().count();
     // After an opening clause, verbs and particles inside a candidate show it is a clause, not
     // a unit.
@@ -1111,9 +1195,10 @@ pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
             modal,
             strength,
             actor: match modal {
-                Some(m) => actor(text, s, m.0),
+                Some(m) => actor(text, s, m.0).or_else(|| other_actor(text, s, m, e)),
                 None => subject_actor(text, s, e),
-            },
+            }
+            .map(|a| on_its_line(text, a)),
             partners: partners(text, s, e),
         });
     }
@@ -1369,11 +1454,53 @@ mod tests {
                 "农业农村部、工业和信息化部",
             ),
             ("乡镇人民政府还应当主动公开有关信息。", "乡镇人民政府"),
+            (
+                "国家融资担保基金和省级担保、再担保基金（机构）要合理设置准入条件。",
+                "国家融资担保基金和省级担保、再担保基金（机构）",
+            ),
+            (
+                "要加大清理力度，机关、事业单位和国有企业要带头清欠。",
+                "机关、事业单位和国有企业",
+            ),
+            (
+                "普查所需经费，由国务院和地方人民政府共同负担，确保到位。",
+                "国务院和地方人民政府",
+            ),
+            (
+                "具体办法由市政务服务管理部门制定，应当向社会公布。",
+                "市政务服务管理部门",
+            ),
+            (
+                "重大措施，必须由中央考虑，统一部署\n\n各地方、各部门都应当遵守。",
+                "各地方、各部门",
+            ),
         ];
         for (t, actor) in CASES {
             let got = actions(t);
             assert_eq!(got.len(), 1, "{t}");
             assert_eq!(got[0].actor.map(|(a, b)| &t[a..b]), Some(*actor), "{t}");
+        }
+    }
+
+    #[test]
+    fn no_actor_from_a_verb_or_a_word_with_suo() {
+        // A bare imperative names no actor (加大政府采购 is no 政府); 所 in 所有, 所需, 所得 is
+        // no institute.
+        let tasks = [(0, usize::MAX)];
+        let scope = Scope {
+            tasks: &tasks,
+            ..Scope::default()
+        };
+        for t in [
+            "加大政府采购对自主创新产品的支持力度。",
+            "发挥工会、共青团和妇联等人民团体的作用。",
+            "保卫社会主义所有制的斗争，还要长期地继续下去。",
+            "新上项目所需的资金必须落实。",
+            "许多项目由财政拨款改为银行贷款以后，应当扩大这种办法。",
+        ] {
+            let got = actions_in(t, &scope);
+            assert_eq!(got.len(), 1, "{t}");
+            assert_eq!(got[0].actor.map(|(a, b)| &t[a..b]), None, "{t}");
         }
     }
 }
