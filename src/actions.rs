@@ -317,11 +317,26 @@ static IMPERATIVE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> 
     std::sync::LazyLock::new(|| IMPERATIVES.iter().copied().collect());
 
 /// Whether `s` ends with one of [`ACTOR_SUFFIXES`].
-fn ends_with_unit(s: &str) -> bool {
+pub(crate) fn ends_with_unit(s: &str) -> bool {
     LISTS
         .suffixes
         .find_overlapping_iter(s)
-        .any(|m| m.end() == s.len())
+        .any(|m| m.end() == s.len() && is_unit_suffix(s, m.start()))
+}
+
+/// Whether the suffix found at `at` ends a unit, not a word that ends like one: 全部, 内部,
+/// 西部 are no 部; 社会, 机会 no 会.
+fn is_unit_suffix(s: &str, at: usize) -> bool {
+    let before = s[..at].chars().next_back();
+    // 地区 and 基金 alone name nothing (`地区生产总值`); 各地区, 国家融资担保基金 do.
+    if before.is_none() && (s[at..].starts_with("地区") || s[at..].starts_with("基金")) {
+        return false;
+    }
+    match s[at..].chars().next() {
+        Some('部') => !before.is_some_and(|c| "全内局外中西东北南头底细干".contains(c)),
+        Some('会') => !before.is_some_and(|c| "社机体误领理".contains(c)),
+        _ => true,
+    }
 }
 
 /// The end of the last unit suffix in `head`: where the longest run that ends with a unit
@@ -330,6 +345,7 @@ fn last_unit_end(head: &str) -> Option<usize> {
     let end = LISTS
         .suffixes
         .find_overlapping_iter(head)
+        .filter(|m| is_unit_suffix(head, m.start()))
         .map(|m| m.end())
         .max()?;
     // `省级担保、再担保基金（机构）`: a bracket opened before the unit's end closes after it.
@@ -616,6 +632,10 @@ const ACTOR_SUFFIXES: &[&str] = &[
     "省（区、市）",
     "的地区",
     "的地方",
+    "地区",
+    "基金",
+    "有关方面",
+    "各方面",
 ];
 
 /// Adverbs between an actor and its directive word: `各地区都要`, `乡镇人民政府还应当`.
@@ -1060,12 +1080,25 @@ fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)>
     let person = (3..=5).contains(&n) && (trimmed.ends_with('人') || trimmed.ends_with('者'))
         || (2..=4).contains(&n) && trimmed.starts_with('各');
     let unit = ends_with_unit(trimmed);
-    if !(2..=24).contains(&n) || !(person || unit) {
+    // `对于少数民族地区…要`, `破除地区封锁`: a clause about something, not a unit.
+    let about = opens_with_action(trimmed)
+        || opens_with_imperative(trimmed)
+        || ["我们", "对于", "关于"]
+            .iter()
+            .any(|w| trimmed.starts_with(w));
+    if !(2..=24).contains(&n) || !(person || unit) || about {
         return None;
     }
     let lead = cand.len() - cand.trim_start().len();
     Some((a + lead, a + lead + trimmed.len()))
 }
+
+/// Verbs that go on after a list of partners (`会同人民银行出台…`), besides
+/// [`PREDICATE_STARTS`].
+const PARTNER_VERBS: &[&str] = &[
+    "于", "共同", "一起", "做好", "推进", "完成", "加强", "出台", "研究", "组织", "落实", "推动",
+    "加快", "健全", "完善", "印发", "明确", "督促", "抓好", "部署", "继续", "探索",
+];
 
 /// Partners: `联合工信、科技、金融等部门` → 工信, 科技, 金融. (协同 and 配合 are mostly adverbs:
 /// `臭氧协同控制`, `配合做好`.)
@@ -1097,31 +1130,55 @@ fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let from = p + w.len();
     let rest = &seg[from..];
     let stop = rest.find([',', '。', ';', ':', '，']).unwrap_or(rest.len());
-    let mut list = &rest[..stop];
-    // The list ends where the clause goes on: 会同各村在6月底前完成… → 各村.
-    for verb in [
-        "在", "于", "对", "将", "把", "共同", "一起", "做好", "开展", "推进", "完成", "建立",
-        "加强",
-    ] {
-        if let Some(i) = list.find(verb).filter(|&i| i > 0) {
-            list = &list[..i];
-        }
-    }
-    for tail in ["等有关部门", "等相关部门", "等部门", "等单位", "等"] {
-        if let Some(i) = list.find(tail) {
-            list = &list[..i];
-            break;
-        }
-    }
+    let list = &rest[..stop];
+    // `联合工信、科技、金融等部门`: the names before 等 need not end as units.
+    let (list, listed) = match ["等有关部门", "等相关部门", "等部门", "等单位"]
+        .iter()
+        .find_map(|t| list.find(t))
+    {
+        Some(i) => (&list[..i], true),
+        None => (list, false),
+    };
+    // Otherwise the list runs while its names end as units, and ends where the clause goes on:
+    // `会同有关部门制定联合抽查事项清单` → 有关部门; `会同各村在6月底前完成` → 各村.
     let mut out = Vec::new();
     let mut at = 0;
-    for part in list.split(['、', '和', '及']) {
-        let t = part.trim();
-        if !t.is_empty() && t.chars().count() <= 16 {
-            let lead = part.len() - part.trim_start().len();
-            out.push((s + from + at + lead, s + from + at + lead + t.len()));
+    while at < list.len() {
+        let rest = &list[at..];
+        // A piece ends at 、, or at 和/及 after a unit (`财政部和人民银行`, not 工业和信息化部).
+        let piece_end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                c == '、' || (matches!(c, '和' | '及') && i > 0 && ends_with_unit(&rest[..i]))
+            })
+            .map_or(list.len(), |(i, _)| at + i);
+        let piece = &list[at..piece_end];
+        let unit_end = if listed {
+            Some(piece.len())
+        } else {
+            let min = piece.char_indices().nth(2).map_or(piece.len(), |(i, _)| i);
+            let verb = PARTNER_VERBS
+                .iter()
+                .filter_map(|v| piece[min..].find(v).map(|p| min + p))
+                .chain(predicate_at(piece, min))
+                .min();
+            last_unit_end(&piece[..verb.unwrap_or(piece.len())])
+        };
+        let Some(unit_end) = unit_end else {
+            break;
+        };
+        let unit = &piece[..unit_end];
+        let (a, b) = (
+            at + unit.len() - unit.trim_start().len(),
+            at + unit.trim_end().len(),
+        );
+        if b > a && unit.trim().chars().count() <= 16 {
+            out.push((s + from + a, s + from + b));
         }
-        at += part.len() + '、'.len_utf8(); // 、 和 及 are all three bytes
+        if unit_end < piece.len() || piece_end == list.len() {
+            break;
+        }
+        at = piece_end + '、'.len_utf8(); // 、 和 及 are all three bytes
     }
     out
 }
@@ -1479,6 +1536,38 @@ mod tests {
             let got = actions(t);
             assert_eq!(got.len(), 1, "{t}");
             assert_eq!(got[0].actor.map(|(a, b)| &t[a..b]), Some(*actor), "{t}");
+        }
+    }
+
+    #[test]
+    fn partners_are_units_up_to_where_the_clause_goes_on() {
+        type Case = (&'static str, &'static [&'static str]);
+        const CASES: &[Case] = &[
+            (
+                "市场监管总局要会同有关部门制定联合抽查事项清单、标准和实施办法。",
+                &["有关部门"],
+            ),
+            (
+                "各级财政部门要会同有关方面研究制定绩效考核办法。",
+                &["有关方面"],
+            ),
+            (
+                "财政部要会同人民银行和银保监会出台办法。",
+                &["人民银行", "银保监会"],
+            ),
+            ("科技部要会同工业和信息化部制定方案。", &["工业和信息化部"]),
+            (
+                "区商务局要联合工信、科技、金融等部门建立服务体系。",
+                &["工信", "科技", "金融"],
+            ),
+            // 联合 before an activity is an adverb.
+            ("各部门要联合开展“双随机、一公开”监管工作。", &[]),
+        ];
+        for (t, want) in CASES {
+            let got = actions(t);
+            assert_eq!(got.len(), 1, "{t}");
+            let partners: Vec<&str> = got[0].partners.iter().map(|&(a, b)| &t[a..b]).collect();
+            assert_eq!(partners, *want, "{t}");
         }
     }
 

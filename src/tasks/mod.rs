@@ -95,7 +95,12 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
             continue;
         }
         let closing = CLOSING.iter().any(|w| heading(i).trim() == *w);
-        let (mut notes, unclosed) = notes_in(body, f.marker.1, f.end);
+        let end = if i + 1 == flat.len() {
+            measure_end(body, f.heading.1.max(f.marker.1), f.end)
+        } else {
+            f.end
+        };
+        let (mut notes, unclosed) = notes_in(body, f.marker.1, end);
         for at in unclosed {
             doc.notes.push(format!(
                 "tasks: a responsibility note opened at byte {} is not closed on its line; \
@@ -116,13 +121,13 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
         if closing && notes.is_empty() {
             continue;
         }
-        let span = ctx.span((f.start, f.end));
+        let span = ctx.span((f.start, end));
         let mut task = Task {
             section_path: f.path.clone(),
             point: None,
             marker: ctx.text(f.marker).to_string(),
             title: Some(ctx.text(f.heading).to_string()).filter(|t| !t.is_empty()),
-            text: text_without(ctx, (f.marker.1, f.end), &notes),
+            text: text_without(ctx, (f.marker.1, end), &notes),
             lead: Vec::new(),
             partners: Vec::new(),
             units_text: None,
@@ -159,18 +164,22 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
             task.partners = note.partners;
             task.units_text = Some(text.clone());
             task.units_source = Some(UnitsSource::Carried);
-        } else if let Some(a) = inside(&doc.actions, span, |a| a.span)
-            .1
-            .iter()
-            .find(|a| span.contains(a.span) && a.actor.is_some())
-        {
-            let actor = a.actor.as_deref().unwrap_or_default();
-            task.lead = note::split_units(actor)
-                .into_iter()
-                .map(|u| u.trim().to_string())
-                .collect();
-            task.partners = a.partners.clone();
-            task.units_source = Some(UnitsSource::Sentence);
+        } else {
+            // The units its own directive sentences make responsible, each sentence's in turn.
+            for a in inside(&doc.actions, span, |a| a.span).1 {
+                if !span.contains(a.span) {
+                    continue;
+                }
+                if let Some(actor) = a.actor.as_deref() {
+                    let units = note::named_units(actor).into_iter().map(str::to_string);
+                    extend_unique(&mut task.lead, units.collect());
+                    extend_unique(&mut task.partners, a.partners.clone());
+                }
+            }
+            task.partners.retain(|p| !task.lead.contains(p));
+            if !task.lead.is_empty() {
+                task.units_source = Some(UnitsSource::Sentence);
+            }
         }
         if let Some(t) = inside(&doc.times, span, |t| t.span)
             .1
@@ -189,6 +198,34 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
     }
     out.sort_by_key(|t| t.span.start());
     doc.tasks = out;
+}
+
+/// Openings of the closing paragraph that follows the last measure without a heading of its
+/// own (`各地区、各部门要充分认识…`): it speaks to everyone, not about the last measure.
+const CLOSING_OPENERS: &[&str] = &[
+    "各地区",
+    "各地",
+    "各省",
+    "各部门",
+    "各有关部门",
+    "地方各级",
+    "国务院各部委",
+];
+
+/// Where the last measure of a document ends: before a closing paragraph of
+/// [`CLOSING_OPENERS`] that follows text of its own after the heading, else at `end`.
+fn measure_end(body: &str, start: usize, end: usize) -> usize {
+    body[start..end]
+        .match_indices('\n')
+        .map(|(p, _)| start + p)
+        .find(|&nl| {
+            let next = body[nl..end].trim_start();
+            !body[start..nl]
+                .trim_matches(|c: char| c.is_whitespace() || "。.:：".contains(c))
+                .is_empty()
+                && CLOSING_OPENERS.iter().any(|w| next.starts_with(w))
+        })
+        .map_or(end, |nl| body[start..nl].trim_end().len() + start)
 }
 
 /// The task of a 分工表 row.

@@ -284,6 +284,75 @@ pub(crate) fn split_units(list: &str) -> Vec<&str> {
     out.into_iter().filter(|u| !u.trim().is_empty()).collect()
 }
 
+/// The units of an actor read from a sentence, where a list may share one head noun
+/// (`各级政府性融资担保、再担保机构` is one unit, `融资担保` names none): split as
+/// [`split_units`], then a piece that does not end as a unit is joined to the next; and split
+/// at `和`, `及` between two units (`国家融资担保基金和省级担保、再担保基金（机构）`).
+pub(crate) fn named_units(actor: &str) -> Vec<&str> {
+    // `再担保基金（机构）`: a unit with a bracketed gloss.
+    let ends = |s: &str| {
+        let bare = match s.strip_suffix(['）', ')']) {
+            Some(inner) => inner.rfind(['（', '(']).map_or(s, |p| &s[..p]),
+            None => s,
+        };
+        crate::actions::ends_with_unit(bare)
+    };
+    let mut joined: Vec<&str> = Vec::new();
+    let mut open: Option<usize> = None;
+    for piece in split_units(actor) {
+        let start = open.unwrap_or_else(|| offset(actor, piece));
+        let end = offset(actor, piece) + piece.len();
+        let whole = &actor[start..end];
+        if ends(whole.trim()) {
+            joined.push(whole.trim());
+            open = None;
+        } else {
+            open = Some(start);
+        }
+    }
+    if let Some(start) = open {
+        joined.push(actor[start..].trim());
+    }
+    let mut out = Vec::new();
+    for unit in joined {
+        let mut from = 0;
+        for (i, c) in unit.char_indices() {
+            if matches!(c, '和' | '及') && i > from {
+                let (left, right) = (&unit[from..i], &unit[i + c.len_utf8()..]);
+                // 各级人民政府及其部门 is one unit.
+                if ends(left)
+                    && ends(right)
+                    && right.chars().count() >= 2
+                    && !right.starts_with('其')
+                {
+                    out.push(left);
+                    from = i + c.len_utf8();
+                }
+            }
+        }
+        out.push(&unit[from..]);
+    }
+    out.retain(|u| u.chars().count() >= 2 && is_clean(u));
+    out
+}
+
+/// Whether a unit read from a sentence is a name, not a piece of the clause around it: no
+/// preposition or connective before it (`对国有企业领导干部`, `因此企业管理机关`), no verb or
+/// particle of a clause in it (`起草部门已明确专门审核机构`, `今后国家所需要的技术干部`).
+fn is_clean(unit: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "对", "向", "把", "将", "让", "在", "从", "除", "因", "不仅", "随着", "面向", "针对",
+        "需要", "》", "“", "今后",
+    ];
+    !OPENERS.iter().any(|w| unit.starts_with(w))
+        && !unit.contains(['已', '曾', '所', '是', '被', '给', '》', '“', '”'])
+}
+
+/// Where `part`, a subslice of `whole`, starts in it.
+fn offset(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,6 +445,37 @@ mod tests {
         assert_eq!(n.term.as_deref(), Some("2026年底前完成"));
         let n = parse("各地区负责,持续推进");
         assert_eq!(n.term.as_deref(), Some("持续推进"));
+    }
+
+    #[test]
+    fn units_named_in_a_sentence() {
+        type Case = (&'static str, &'static [&'static str]);
+        const CASES: &[Case] = &[
+            // A list that shares its head noun is one unit.
+            (
+                "各级政府性融资担保、再担保机构",
+                &["各级政府性融资担保、再担保机构"],
+            ),
+            (
+                "国家融资担保基金和省级担保、再担保基金（机构）",
+                &["国家融资担保基金", "省级担保、再担保基金（机构）"],
+            ),
+            (
+                "银行业金融机构和融资担保、再担保机构",
+                &["银行业金融机构", "融资担保、再担保机构"],
+            ),
+            ("各地区、各有关部门", &["各地区", "各有关部门"]),
+            ("地方政府及有关部门", &["地方政府", "有关部门"]),
+            ("各级人民政府及其部门", &["各级人民政府及其部门"]),
+            ("工业和信息化部", &["工业和信息化部"]),
+            ("市、县融资担保机构", &["市、县融资担保机构"]),
+            // Pieces of a clause are no units.
+            ("对国有企业领导干部", &[]),
+            ("起草部门已明确专门审核机构", &[]),
+        ];
+        for (actor, want) in CASES {
+            assert_eq!(named_units(actor), *want, "{actor}");
+        }
     }
 
     #[test]
