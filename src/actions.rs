@@ -333,6 +333,8 @@ fn is_unit_suffix(s: &str, at: usize) -> bool {
         return false;
     }
     match s[at..].chars().next() {
+        // 办法, 办理, 办事 are no office.
+        Some('办') => !s[at + '办'.len_utf8()..].starts_with(['法', '理', '事', '好']),
         Some('部') => !before.is_some_and(|c| "全内局外中西东北南头底细干".contains(c)),
         Some('会') => !before.is_some_and(|c| "社机体误领理".contains(c)),
         _ => true,
@@ -395,7 +397,20 @@ fn is_provision(sentence: &str) -> bool {
     subject_actor(sentence, 0, sentence.len()).is_some_and(|(_, e)| {
         let rest = sentence[e..].trim_start();
         PROVISION_VERBS.iter().any(|v| rest.starts_with(v))
-    })
+    }) || any_agent(sentence, 0, sentence.len()).is_some()
+}
+
+/// The agent named with 由 in any clause of the sentence `(s, e)`: `…的，由上一级行政机关责令
+/// 改正`.
+fn any_agent(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    std::iter::once(s)
+        .chain(
+            text[s..e]
+                .match_indices([',', '，', ';', '；'])
+                .map(|(p, c)| s + p + c.len()),
+        )
+        .filter(|&at| at < e)
+        .find_map(|at| agent_actor(text, s, at))
 }
 
 /// The pieces of the sentence `(s, e)` between the breaks inside it, trimmed.
@@ -634,6 +649,7 @@ const ACTOR_SUFFIXES: &[&str] = &[
     "的地方",
     "地区",
     "基金",
+    "办事处",
     "有关方面",
     "各方面",
 ];
@@ -995,6 +1011,12 @@ fn subject_in(text: &str, s: usize, end: usize, later: bool) -> Option<(usize, u
     {
         return None;
     }
+    // `国家实施统一的国民经济核算制度`, `国家鼓励…`: the state sets the work.
+    if let Some(rest) = clause.strip_prefix("国家") {
+        if PROVISION_VERBS.iter().any(|v| rest.starts_with(v)) {
+            return Some((a, a + "国家".len()));
+        }
+    }
     // The predicate starts at the first such word past the first two characters.
     let min = clause
         .char_indices()
@@ -1003,6 +1025,10 @@ fn subject_in(text: &str, s: usize, end: usize, later: bool) -> Option<(usize, u
     let stop = predicate_at(clause, min).unwrap_or(clause.len());
     let head = &clause[..stop];
     let end = last_unit_end(head)?;
+    // `高风险食品生产经营企业的目录`: a unit before 的 qualifies the subject, it is not it.
+    if head[end..].starts_with('的') {
+        return None;
+    }
     // 所需经费: 所 there is no institute.
     if head[..end].ends_with('所') && clause[end..].starts_with(['需', '有', '得', '称', '谓'])
     {
@@ -1253,7 +1279,7 @@ pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
             strength,
             actor: match modal {
                 Some(m) => actor(text, s, m.0).or_else(|| other_actor(text, s, m, e)),
-                None => subject_actor(text, s, e),
+                None => subject_actor(text, s, e).or_else(|| any_agent(text, s, e)),
             }
             .map(|a| on_its_line(text, a)),
             partners: partners(text, s, e),
@@ -1568,6 +1594,43 @@ mod tests {
             assert_eq!(got.len(), 1, "{t}");
             let partners: Vec<&str> = got[0].partners.iter().map(|&(a, b)| &t[a..b]).collect();
             assert_eq!(partners, *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn provisions_of_a_law_without_a_directive_word() {
+        let scope = Scope {
+            law: true,
+            ..Scope::default()
+        };
+        type Case = (&'static str, Option<&'static str>);
+        const CASES: &[Case] = &[
+            ("第二十条 国家实施统一的国民经济核算制度。", Some("国家")),
+            ("国家加强统计科学研究。", Some("国家")),
+            (
+                "未办理登记的，由县级以上人民政府统计机构责令改正。",
+                Some("县级以上人民政府统计机构"),
+            ),
+            ("具体办法由市人民政府另行制定。", Some("市人民政府")),
+            (
+                "军队的统计工作，由中央军事委员会根据本法制定。",
+                Some("中央军事委员会"),
+            ),
+            // A unit before 的 qualifies the subject and is not it.
+            (
+                "高风险食品生产经营企业的目录，由市市场监督管理部门编制。",
+                Some("市市场监督管理部门"),
+            ),
+        ];
+        for (t, actor) in CASES {
+            let got = actions_in(t, &scope);
+            assert_eq!(got.len(), 1, "{t}");
+            assert_eq!(got[0].actor.map(|(a, b)| &t[a..b]), *actor, "{t}");
+        }
+        // Not a provision: the state is no subject here, and nothing is set.
+        for t in ["国家利益高于一切。", "本法所称统计资料，是指统计数据。"]
+        {
+            assert!(actions_in(t, &scope).is_empty(), "{t}");
         }
     }
 

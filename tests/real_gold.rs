@@ -207,7 +207,9 @@ fn score(gold: &Gold, text: &str, doc: &Document) -> Figures {
 /// and at `和`, `及` or before `各` where a unit ends (`国务院和县级以上地方人民政府`,
 /// `各地区各有关部门`); not inside a name (`工业和信息化部`).
 fn split_units(s: &str) -> Vec<&str> {
-    const UNIT_ENDS: &[&str] = &["院", "政府", "部门", "机关", "人员", "机构", "地区", "单位"];
+    const UNIT_ENDS: &[&str] = &[
+        "院", "政府", "部门", "机关", "人员", "机构", "地区", "单位", "基金",
+    ];
     let mut out = Vec::new();
     let (mut depth, mut start) = (0i32, 0);
     for (i, c) in s.char_indices() {
@@ -254,10 +256,10 @@ fn row(name: &str, f: &Figures) -> String {
 /// The least the scores may fall to. The goals are units F1 0.90, directive precision
 /// 0.90 and recall 0.80, actors 0.85: the figures reached so far are set here as floors, so
 /// that no change goes back, and raised as they improve.
-const UNITS_F1: f64 = 0.90;
-const DIRECTIVE_PRECISION: f64 = 0.92;
-const DIRECTIVE_RECALL: f64 = 0.86;
-const ACTORS: f64 = 0.80;
+const UNITS_F1: f64 = 0.96;
+const DIRECTIVE_PRECISION: f64 = 0.94;
+const DIRECTIVE_RECALL: f64 = 0.90;
+const ACTORS: f64 = 0.85;
 
 #[test]
 fn tasks_and_directives_against_real_gold() {
