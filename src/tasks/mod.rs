@@ -38,6 +38,27 @@ const NO_WORK: &[&str] = &[
 /// Headings of a closing part with no measures of its own (`五、有关要求`).
 const CLOSING: &[&str] = &["有关要求", "工作要求", "组织实施", "实施要求"];
 
+/// Where the first of [`note::FIRST_LEADS`] stands in `body`: each holds 第一, so only the
+/// text around that word is looked at.
+fn first_leads_at(body: &str) -> Option<usize> {
+    memchr::memmem::find_iter(body.as_bytes(), "第一").find_map(|p| {
+        let mut from = p.saturating_sub(12);
+        while !body.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (p + 40).min(body.len());
+        while !body.is_char_boundary(to) {
+            to -= 1;
+        }
+        let window = &body[from..to];
+        note::FIRST_LEADS
+            .iter()
+            .filter_map(|r| window.find(r))
+            .min()
+            .map(|k| from + k)
+    })
+}
+
 /// A note found inside a measure, in normalised coordinates.
 struct FoundNote {
     whole: (usize, usize),
@@ -66,18 +87,19 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
             None => return false,
         }
     };
-    // Where the document says that the first unit listed leads, from there on.
-    let first_leads_from = note::FIRST_LEADS
-        .iter()
-        .filter_map(|r| body.find(r))
-        .min()
-        .unwrap_or(usize::MAX);
+    // Where the document says that the first unit listed leads (from there on), and whether
+    // it has a 分工表's column heads: found through a fast search for the words they share.
+    let first_leads_from = first_leads_at(body).unwrap_or(usize::MAX);
+    let has_table = ["牵头", "责任"].iter().any(|w| {
+        memchr::memmem::find_iter(body.as_bytes(), w).any(|p| {
+            ["单位", "部门"]
+                .iter()
+                .any(|u| body[p + w.len()..].starts_with(u))
+        })
+    });
 
     // A 分工表 laid out as text gives one task per row; a section holding one is no task.
-    let rows = if ["牵头单位", "责任单位", "牵头部门", "责任部门"]
-        .iter()
-        .any(|h| body.contains(h))
-    {
+    let rows = if has_table {
         grid::rows(body, &crate::lines::split_lines(body))
     } else {
         Vec::new()

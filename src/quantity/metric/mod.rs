@@ -68,6 +68,21 @@ static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// [`NAMES`] as an automaton, searched anchored where a number may start.
+static NAMES_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .build(NAMES.iter())
+        .expect("names build")
+});
+
+/// Whether one of [`NAMES`] starts at `at`.
+fn name_at(text: &str, at: usize) -> bool {
+    NAMES_AC
+        .find(Input::new(text).range(at..).anchored(Anchored::Yes))
+        .is_some()
+}
+
 /// Qualifiers written before a number, longest first.
 const BEFORE: &[(&str, Qualifier)] = &[
     ("最高不超过", Qualifier::AtMost),
@@ -181,8 +196,22 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
 
+/// A filter over the low 12 bits of the characters a number may start with (Chinese digits
+/// and 十百千万): most characters of a text are rejected with one look-up.
+static MAY_START: LazyLock<[bool; 4096]> = LazyLock::new(|| {
+    let mut t = [false; 4096];
+    for c in "零〇○Ｏ一壹二两贰三叁四肆五伍六陆七柒八捌九玖十百千万".chars()
+    {
+        t[(c as usize) & 0xFFF] = true;
+    }
+    t
+});
+
 fn is_num_start(text: &str, at: usize, c: char) -> bool {
     // Every start below is a digit or one of these; most characters are neither.
+    if !c.is_ascii_digit() && (c.is_ascii() || !MAY_START[(c as usize) & 0xFFF]) {
+        return false;
+    }
     if !(c.is_ascii_digit() || cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万'))
     {
         return false;
@@ -282,7 +311,7 @@ fn vague_at(text: &str, at: usize) -> Option<FoundMetric> {
 /// One number at `at`, read with its unit and what qualifies it.
 fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
     let rest = &text[at..];
-    if NAMES.iter().any(|n| rest.starts_with(n)) {
+    if name_at(text, at) {
         return None;
     }
     // 百分之七十八点五, 78.5%, 八成
