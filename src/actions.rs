@@ -296,6 +296,21 @@ static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
     }
 });
 
+/// The length of a point's marker `一是`, `十二是` that opens `s`, or 0.
+fn point_marker_len(s: &str) -> usize {
+    let digits: usize = s
+        .chars()
+        .take_while(|&c| crate::numerals::cn_digit(c).is_some() || c == '十')
+        .take(3)
+        .map(char::len_utf8)
+        .sum();
+    if digits > 0 && s[digits..].starts_with('是') {
+        digits + '是'.len_utf8()
+    } else {
+        0
+    }
+}
+
 /// Whether `s` opens with one of [`ACTION_LEADS`].
 fn opens_with_action(s: &str) -> bool {
     let input = aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes);
@@ -982,6 +997,9 @@ fn subject_in(text: &str, s: usize, end: usize, later: bool) -> Option<(usize, u
         a += clause.len() - rest.len();
         clause = rest;
     }
+    let k = point_marker_len(clause);
+    a += k;
+    clause = &clause[k..];
     for lead in CLAUSE_LEADS {
         if let Some(rest) = clause.strip_prefix(lead) {
             a += lead.len();
@@ -1075,13 +1093,17 @@ fn clause_actor(text: &str, s: usize, modal_at: usize) -> Option<(usize, usize)>
     });
     let mut a = s + clause_start;
     let mut cand = &text[a..modal_at];
-    // An article's marker is no part of its actor: `第五条 养犬人应当…`.
+    // An article's or a point's marker is no part of its actor: `第五条 养犬人应当…`,
+    // `一是市商务局要…`.
     if let Some(m) = crate::structure::markers::parse_marker(cand) {
         let rest = &cand[m.len..];
         let rest_trimmed = rest.trim_start();
         a += m.len + (rest.len() - rest_trimmed.len());
         cand = rest_trimmed;
     }
+    let k = point_marker_len(cand);
+    a += k;
+    cand = &cand[k..];
     for lead in CLAUSE_LEADS {
         if let Some(rest) = cand.strip_prefix(lead) {
             a += lead.len();
@@ -1141,6 +1163,12 @@ fn partners(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         }
         _ => true,
     };
+    // Most sentences hold none of the words: a plain scan for them first.
+    if crate::lines::find_short(seg, "联").is_none()
+        && crate::lines::find_short(seg, "会同").is_none()
+    {
+        return Vec::new();
+    }
     let Some((p, w)) = ["联合", "会同", "联同"]
         .iter()
         .filter_map(|w| {

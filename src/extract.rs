@@ -177,7 +177,7 @@ pub(crate) fn extract(doc: &mut Document, st: &Structure, ctx: &Ctx, stages: Sta
             }
         })
         .collect();
-    crate::tasks::tasks(doc, body, flat, ctx);
+    crate::tasks::tasks(doc, body, flat, pts, &past, ctx);
 }
 
 /// Sorted byte ranges of the body.
@@ -196,6 +196,8 @@ fn scope(doc: &Document, body: &str, flat: &[Flat]) -> (Ranges, Ranges) {
         ["回顾", "过去一年", "过去五年", "工作总结"]
             .iter()
             .any(|w| h.contains(w))
+            // `一、2025年主要工作和"十四五"发展成就`, not `二、…发展成就和…主要目标任务`.
+            || h.contains("成就") && !h.contains("目标") && !h.contains("任务")
     };
     if doc.doc_type == DocType::WorkReport {
         if let Some(first) = top.first() {

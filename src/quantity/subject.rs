@@ -185,7 +185,7 @@ fn after_noun(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
         "作", "进行", "开展", "完成", "实现", "达到", "参加", "参与", "获得", "建成", "纳入",
         "通过", "了", "设置", "配备", "建立", "建设", "中有",
     ] {
-        if let Some(i) = cand.find(verb).filter(|&i| i > 0) {
+        if let Some(i) = crate::lines::find_short(cand, verb).filter(|&i| i > 0) {
             cand = &cand[..i];
         }
     }
@@ -233,7 +233,7 @@ fn before(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
     for cut in [
         "以上", "以下", "的", "了", "年底", "年末", "月底", "前", "完成", "安排",
     ] {
-        if let Some(p) = text[start..end].rfind(cut) {
+        if let Some(p) = crate::lines::rfind_short(&text[start..end], cut) {
             start += p + cut.len();
         }
     }

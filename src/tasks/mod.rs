@@ -14,6 +14,7 @@ pub mod table;
 use crate::analyzer::Ctx;
 use crate::model::{Document, Span, Task, TimeKind, UnitsSource};
 use crate::structure::markers::Style;
+use crate::structure::points::{Family, FoundPoint};
 use crate::structure::tree::Flat;
 
 use note::Note;
@@ -66,8 +67,16 @@ struct FoundNote {
     note: Note,
 }
 
-/// Fills `doc.tasks`. `body` is the normalised body; `flat` its headings.
-pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
+/// Fills `doc.tasks`. `body` is the normalised body; `flat` its headings, `pts` its points;
+/// `past` the ranges that review the past, which set no work.
+pub(crate) fn tasks(
+    doc: &mut Document,
+    body: &str,
+    flat: &[Flat],
+    pts: &[FoundPoint],
+    past: &[(usize, usize)],
+    ctx: &Ctx,
+) {
     if flat.iter().any(|f| f.style == Style::Tiao) {
         return;
     }
@@ -110,10 +119,14 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
         rows.get(k).is_some_and(|r| r.span.1 <= f.end)
     };
 
-    let mut carried: Option<(Note, String)> = None;
+    let mut units = Units {
+        carried: None,
+        first_leads_from,
+    };
     let mut out = Vec::new();
     for (i, f) in flat.iter().enumerate() {
-        if has_child[i] || sets_no_work(i) || holds_rows(f) {
+        let reviews = past.iter().any(|&(s, e)| s <= f.start && f.start < e);
+        if has_child[i] || reviews || sets_no_work(i) || holds_rows(f) {
             continue;
         }
         let closing = CLOSING.iter().any(|w| heading(i).trim() == *w);
@@ -122,104 +135,180 @@ pub(crate) fn tasks(doc: &mut Document, body: &str, flat: &[Flat], ctx: &Ctx) {
         } else {
             f.end
         };
-        let (mut notes, unclosed) = notes_in(body, f.marker.1, end);
-        for at in unclosed {
-            doc.notes.push(format!(
-                "tasks: a responsibility note opened at byte {} is not closed on its line; \
-                 left as text",
-                ctx.span((at, at)).start()
-            ));
-        }
-        notes.retain(|n| {
-            let named = n.note.has_units() || n.note.states_first_leads;
-            if !named && note::ends_as_note(&body[n.inner.0..n.inner.1]) {
-                doc.notes.push(format!(
-                    "tasks: the note {} names no unit; left as text",
-                    ctx.text(n.whole)
-                ));
+        // A measure set out in numbered points (`一是…；二是…`) has one task per point.
+        let k = pts.partition_point(|p| p.span.0 < f.marker.1);
+        let inner = &pts[k..k + pts[k..].partition_point(|p| p.span.0 < end)];
+        let numbered: Vec<usize> = inner
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.scope == Some(i)
+                    && p.span.1 <= end
+                    && matches!(
+                        p.family,
+                        Family::Shi | Family::Yao | Family::Di | Family::Qi
+                    )
+            })
+            .map(|(j, _)| k + j)
+            .collect();
+        if !closing && numbered.len() >= 2 {
+            for j in numbered {
+                let p = &pts[j];
+                let m = Measure {
+                    path: &f.path,
+                    point: Some(j),
+                    marker: p.marker,
+                    heading: None,
+                    start: p.span.0,
+                    end: p.span.1,
+                };
+                if let Some(t) = measure(doc, body, ctx, &m, &mut units, false) {
+                    out.push(t);
+                }
             }
-            named
-        });
-        if closing && notes.is_empty() {
             continue;
         }
-        let span = ctx.span((f.start, end));
-        let mut task = Task {
-            section_path: f.path.clone(),
+        let m = Measure {
+            path: &f.path,
             point: None,
-            marker: ctx.text(f.marker).to_string(),
-            title: Some(ctx.text(f.heading).to_string()).filter(|t| !t.is_empty()),
-            text: text_without(ctx, (f.marker.1, end), &notes),
-            lead: Vec::new(),
-            partners: Vec::new(),
-            units_text: None,
-            units_source: None,
-            deadline: None,
-            deadline_text: None,
-            metrics: targets(doc, span),
-            span,
+            marker: f.marker,
+            heading: Some(f.heading),
+            start: f.start,
+            end,
         };
-        let mut term = None;
-        if !notes.is_empty() {
-            let mut texts = Vec::new();
-            for n in notes {
-                let mut note = n.note;
-                if note.carries_units {
-                    carried = Some((note.clone(), ctx.text(n.whole).to_string()));
-                }
-                if note.states_first_leads || n.whole.0 >= first_leads_from {
-                    note.first_leads();
-                }
-                extend_unique(&mut task.lead, note.lead);
-                extend_unique(&mut task.partners, note.partners);
-                term = term.or(note.term);
-                texts.push(ctx.text(n.whole).to_string());
-            }
-            task.units_text = Some(texts.join(""));
-            task.units_source = Some(UnitsSource::Note);
-        } else if let Some((note, text)) = &carried {
-            let mut note = note.clone();
-            if first_leads_from < f.start {
-                note.first_leads();
-            }
-            task.lead = note.lead;
-            task.partners = note.partners;
-            task.units_text = Some(text.clone());
-            task.units_source = Some(UnitsSource::Carried);
-        } else {
-            // The units its own directive sentences make responsible, each sentence's in turn.
-            for a in inside(&doc.actions, span, |a| a.span).1 {
-                if !span.contains(a.span) {
-                    continue;
-                }
-                if let Some(actor) = a.actor.as_deref() {
-                    let units = note::named_units(actor).into_iter().map(str::to_string);
-                    extend_unique(&mut task.lead, units.collect());
-                    extend_unique(&mut task.partners, a.partners.clone());
-                }
-            }
-            task.partners.retain(|p| !task.lead.contains(p));
-            if !task.lead.is_empty() {
-                task.units_source = Some(UnitsSource::Sentence);
-            }
+        if let Some(t) = measure(doc, body, ctx, &m, &mut units, closing) {
+            out.push(t);
         }
-        if let Some(t) = inside(&doc.times, span, |t| t.span)
-            .1
-            .iter()
-            .find(|t| span.contains(t.span) && t.kind == TimeKind::Deadline)
-        {
-            task.deadline = t.end.clone();
-            task.deadline_text = Some(t.text.clone());
-        } else {
-            task.deadline_text = term;
-        }
-        out.push(task);
     }
     for r in &rows {
         out.push(row_task(doc, flat, r, ctx));
     }
     out.sort_by_key(|t| t.span.start());
     doc.tasks = out;
+}
+
+/// A measure: a leaf heading, or a numbered point inside one; normalised coordinates.
+struct Measure<'a> {
+    path: &'a [u32],
+    point: Option<usize>,
+    marker: (usize, usize),
+    heading: Option<(usize, usize)>,
+    start: usize,
+    end: usize,
+}
+
+/// What the notes read so far say about the measures after them.
+struct Units {
+    /// The last note that says `下同`, with its text.
+    carried: Option<(Note, String)>,
+    /// Where the document says that the first unit listed leads.
+    first_leads_from: usize,
+}
+
+/// The task of one measure, or `None` for a closing part without a note.
+fn measure(
+    doc: &mut Document,
+    body: &str,
+    ctx: &Ctx,
+    m: &Measure,
+    units: &mut Units,
+    closing: bool,
+) -> Option<Task> {
+    let (mut notes, unclosed) = notes_in(body, m.marker.1, m.end);
+    for at in unclosed {
+        doc.notes.push(format!(
+            "tasks: a responsibility note opened at byte {} is not closed on its line; \
+             left as text",
+            ctx.span((at, at)).start()
+        ));
+    }
+    notes.retain(|n| {
+        let named = n.note.has_units() || n.note.states_first_leads;
+        if !named && note::ends_as_note(&body[n.inner.0..n.inner.1]) {
+            doc.notes.push(format!(
+                "tasks: the note {} names no unit; left as text",
+                ctx.text(n.whole)
+            ));
+        }
+        named
+    });
+    if closing && notes.is_empty() {
+        return None;
+    }
+    let span = ctx.span((m.start, m.end));
+    let mut task = Task {
+        section_path: m.path.to_vec(),
+        point: m.point,
+        marker: ctx.text(m.marker).to_string(),
+        title: m
+            .heading
+            .map(|h| ctx.text(h).to_string())
+            .filter(|t| !t.is_empty()),
+        text: text_without(ctx, (m.marker.1, m.end), &notes),
+        lead: Vec::new(),
+        partners: Vec::new(),
+        units_text: None,
+        units_source: None,
+        deadline: None,
+        deadline_text: None,
+        metrics: targets(doc, span),
+        span,
+    };
+    let mut term = None;
+    if !notes.is_empty() {
+        let mut texts = Vec::new();
+        for n in notes {
+            let mut note = n.note;
+            if note.carries_units {
+                units.carried = Some((note.clone(), ctx.text(n.whole).to_string()));
+            }
+            if note.states_first_leads || n.whole.0 >= units.first_leads_from {
+                note.first_leads();
+            }
+            extend_unique(&mut task.lead, note.lead);
+            extend_unique(&mut task.partners, note.partners);
+            term = term.or(note.term);
+            texts.push(ctx.text(n.whole).to_string());
+        }
+        task.units_text = Some(texts.join(""));
+        task.units_source = Some(UnitsSource::Note);
+    } else if let Some((note, text)) = &units.carried {
+        let mut note = note.clone();
+        if units.first_leads_from < m.start {
+            note.first_leads();
+        }
+        task.lead = note.lead;
+        task.partners = note.partners;
+        task.units_text = Some(text.clone());
+        task.units_source = Some(UnitsSource::Carried);
+    } else {
+        // The units its own directive sentences make responsible, each sentence's in turn.
+        for a in inside(&doc.actions, span, |a| a.span).1 {
+            if !span.contains(a.span) {
+                continue;
+            }
+            if let Some(actor) = a.actor.as_deref() {
+                let named = note::named_units(actor).into_iter().map(str::to_string);
+                extend_unique(&mut task.lead, named.collect());
+                extend_unique(&mut task.partners, a.partners.clone());
+            }
+        }
+        task.partners.retain(|p| !task.lead.contains(p));
+        if !task.lead.is_empty() {
+            task.units_source = Some(UnitsSource::Sentence);
+        }
+    }
+    if let Some(t) = inside(&doc.times, span, |t| t.span)
+        .1
+        .iter()
+        .find(|t| span.contains(t.span) && t.kind == TimeKind::Deadline)
+    {
+        task.deadline = t.end.clone();
+        task.deadline_text = Some(t.text.clone());
+    } else {
+        task.deadline_text = term;
+    }
+    Some(task)
 }
 
 /// Openings of the closing paragraph that follows the last measure without a heading of its
