@@ -43,9 +43,28 @@ pub(crate) fn reported_year(doc: &Document) -> Option<i32> {
     if doc.doc_type != DocType::WorkReport {
         return None;
     }
-    doc.sections
-        .iter()
-        .find_map(|s| review_year(&crate::normalize::fold_str(&s.heading), None).map(|y| y + 1))
+    let headings = || {
+        doc.sections
+            .iter()
+            .map(|s| crate::normalize::fold_str(&s.heading))
+    };
+    headings()
+        .find_map(|h| review_year(&h, None).map(|y| y + 1))
+        // `三、2021年政府工作任务`: the year of the work set.
+        .or_else(|| headings().find_map(|h| task_year(&h)))
+}
+
+/// The one year a heading of the year's work names (`2021年政府工作任务`, `2026年主要任务`).
+fn task_year(heading: &str) -> Option<i32> {
+    // `1981年国民经济计划的任务` in a report of 1980 names the plan's year, not the report's.
+    if !heading.contains("任务") || heading.contains("回顾") || heading.contains("计划") {
+        return None;
+    }
+    let years = four_digit_years(heading);
+    match years.as_slice() {
+        [y] => Some(*y),
+        _ => None,
+    }
 }
 
 /// The year a heading reviews: the one year it names, or the year before the document's for
@@ -54,6 +73,16 @@ fn review_year(heading: &str, doc_year: Option<i32>) -> Option<i32> {
     if !heading.contains("回顾") && !heading.contains("过去一年") {
         return None;
     }
+    let named = four_digit_years(heading);
+    match named.as_slice() {
+        [y] => Some(*y),
+        [] if !heading.contains("五年") => doc_year.map(|y| y - 1),
+        _ => None,
+    }
+}
+
+/// The distinct years written with four digits and 年 in `heading`, in order.
+fn four_digit_years(heading: &str) -> Vec<i32> {
     let b = heading.as_bytes();
     let mut named: Vec<i32> = (0..b.len().saturating_sub(3))
         .filter(|&i| {
@@ -65,11 +94,7 @@ fn review_year(heading: &str, doc_year: Option<i32>) -> Option<i32> {
         .collect();
     named.sort_unstable();
     named.dedup();
-    match named.as_slice() {
-        [y] => Some(*y),
-        [] if !heading.contains("五年") => doc_year.map(|y| y - 1),
-        _ => None,
-    }
+    named
 }
 
 /// What the structure stage found in the body, in normalised coordinates.
@@ -96,7 +121,17 @@ pub(crate) fn extract(doc: &mut Document, st: &Structure, ctx: &Ctx, stages: Sta
         decls,
         cuts,
     } = *st;
-    let mut found = times::times(body, years(doc, body, flat, year_of(doc)));
+    // A work report without a date line is of the year its headings show (`一、2020年工作回顾`,
+    // `三、2021年政府工作任务`): its 今年 and 去年 count from there.
+    let doc_year = year_of(doc).or_else(|| {
+        let y = reported_year(doc)?;
+        doc.notes.push(format!(
+            "times: 今年, 去年 and the like are read in {y}, the year the report's headings show; \
+             the text states no date"
+        ));
+        Some(y)
+    });
+    let mut found = times::times(body, years(doc, body, flat, doc_year));
     if doc.date.is_none() {
         // A text that counts `截至2025年11月底` was written after that day: the latest such
         // as-of date is the best estimate of its date.

@@ -44,6 +44,11 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
+/// Horizons of long-term plans with known years: 2050, 2021, 2049.
+static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"本世纪中叶|(?:建党|中国共产党成立)一百年|(?:新中国|中华人民共和国)成立一百年")
+        .expect("regex")
+});
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)\s*(个工作日|工作日|个月|日|天|周|年|小时)\s*(?:内|以内|之内)")
         .expect("regex")
@@ -59,6 +64,8 @@ pub(crate) struct FoundTime {
     pub to: Option<Date>,
     /// Whether `截至` introduces it (an as-of date).
     pub as_of: bool,
+    /// Whether it names its year (`2025年5月1日`), or takes the year at hand (`5月1日`).
+    pub names_year: bool,
 }
 
 fn num(c: &Captures, i: usize) -> Option<u32> {
@@ -68,7 +75,7 @@ fn num(c: &Captures, i: usize) -> Option<u32> {
 }
 
 fn year_ok(y: u32) -> bool {
-    (1900..=2100).contains(&y)
+    (1800..=2100).contains(&y)
 }
 
 fn last_day(y: i32, m: u32) -> Option<Date> {
@@ -161,30 +168,37 @@ impl Years {
 /// All candidate expressions; overlaps are resolved by [`times`]. `doc_year` resolves 今年,
 /// 明年, 去年; `year` the expressions that name no year.
 fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<FoundTime> {
-    let mut out = Vec::new();
-    let mut push = |start, end, kind, from, to| {
-        out.push(FoundTime {
+    let mut out: Vec<FoundTime> = Vec::new();
+    fn ft(
+        start: usize,
+        end: usize,
+        kind: TimeKind,
+        from: Option<Date>,
+        to: Option<Date>,
+    ) -> FoundTime {
+        FoundTime {
             start,
             end,
             kind,
             from,
             to,
             as_of: false,
-        });
-    };
+            names_year: true,
+        }
+    }
     for c in YEAR_RANGE.captures_iter(text) {
         let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
             continue;
         };
         if year_ok(a) && year_ok(b) && a <= b {
             let m = c.get(0).unwrap();
-            push(
+            out.push(ft(
                 m.start(),
                 m.end(),
                 TimeKind::Period,
                 Date::new(a as i32, 1, 1),
                 Date::new(b as i32, 12, 31),
-            );
+            ));
         }
     }
     for c in FULL.captures_iter(text) {
@@ -196,7 +210,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         }
         if let Some((a, b, k)) = month_range(y as i32, mo, &c, 3, 4, 5) {
             let m = c.get(0).unwrap();
-            push(m.start(), m.end(), k, a, b);
+            out.push(ft(m.start(), m.end(), k, a, b));
         }
     }
     for c in YEAR.captures_iter(text) {
@@ -228,13 +242,21 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         } else {
             (Date::new(y, 1, 1), Date::new(y, 12, 31), TimeKind::Period)
         };
-        push(m.start(), m.end(), k, a, b);
+        out.push(ft(m.start(), m.end(), k, a, b));
     }
     for c in MONTH.captures_iter(text) {
         let m = c.get(0).unwrap();
         // A month of the document's year; not the 月 of a full date (found above).
         if text[..m.start()].ends_with('年')
             || text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        // 上一月, 每一月: no month of the calendar; 三月三 is a festival.
+        let prev = text[..m.start()].chars().next_back();
+        let next = text[m.end()..].chars().next();
+        if prev.is_some_and(|p| "上下每本同当次隔个这该第".contains(p))
+            || next.is_some_and(|n| crate::numerals::cn_digit(n).is_some())
         {
             continue;
         }
@@ -254,7 +276,10 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         } else {
             TimeKind::Relative
         };
-        push(m.start(), m.end(), kind, found.0, found.1);
+        out.push(ft(m.start(), m.end(), kind, found.0, found.1));
+        if let Some(t) = out.last_mut() {
+            t.names_year = false;
+        }
     }
     // 1至11月: from the first month's start to the last one's end. `2025年1至3月` names its
     // year; `今年1至11月` and a bare range take the document's.
@@ -285,7 +310,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         } else {
             m.start()
         };
-        push(start, m.end(), kind, from, to);
+        out.push(ft(start, m.end(), kind, from, to));
     }
     for c in PLAN.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -300,11 +325,17 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         } else {
             (Date::new(s, 1, 1), Date::new(s + 4, 12, 31))
         };
-        push(m.start(), m.end(), TimeKind::PlanPeriod, a, b);
+        out.push(ft(m.start(), m.end(), TimeKind::PlanPeriod, a, b));
     }
     for c in RELATIVE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let w = m.as_str();
+        // 以后年度, 此后年份, 目前年…: 后年 and 前年 inside other words.
+        let prev = text[..m.start()].chars().next_back();
+        if matches!(w, "后年" | "前年") && prev.is_some_and(|p| "以之此往然最目提当今".contains(p))
+        {
+            continue;
+        }
         // Words that count from the speaker's year; the rest name a part of the year at hand.
         let counted = matches!(w, "今年" | "明年" | "去年" | "前年" | "后年" | "今年以来");
         let (a, b) = match (if counted { doc_year } else { year }, w) {
@@ -328,11 +359,25 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             },
             (None, _) => (None, None),
         };
-        push(m.start(), m.end(), TimeKind::Relative, a, b);
+        out.push(ft(m.start(), m.end(), TimeKind::Relative, a, b));
+    }
+    for m in HORIZON.find_iter(text) {
+        let y = match m.as_str() {
+            "本世纪中叶" => 2050,
+            w if w.starts_with("新中国") || w.starts_with("中华人民共和国") => 2049,
+            _ => 2021,
+        };
+        out.push(ft(
+            m.start(),
+            m.end(),
+            TimeKind::Period,
+            Date::new(y, 1, 1),
+            Date::new(y, 12, 31),
+        ));
     }
     for c in DURATION.captures_iter(text) {
         let m = c.get(0).unwrap();
-        push(m.start(), m.end(), TimeKind::Duration, None, None);
+        out.push(ft(m.start(), m.end(), TimeKind::Duration, None, None));
     }
     out
 }
@@ -371,24 +416,33 @@ fn context(text: &str, t: &mut FoundTime) {
             return;
         }
     }
-    if (before.ends_with('自') || before.ends_with('从'))
-        && ["起施行", "起实施", "起执行", "起生效", "施行", "起"]
-            .iter()
-            .any(|w| after.starts_with(w))
-    {
-        t.start -= '自'.len_utf8();
-        let w = ["起施行", "起实施", "起执行", "起生效", "施行", "起"]
-            .iter()
-            .find(|w| after.starts_with(**w))
-            .expect("one matched");
-        t.end += w.len();
+    const STARTS: &[&str] = &["起施行", "起实施", "起执行", "起生效", "施行", "开始", "起"];
+    let opened = before.ends_with('自') || before.ends_with('从');
+    let word = STARTS.iter().find(|w| after.starts_with(**w));
+    // `自2021年起`, `从2021年开始`, and `2022年起,…` without 自: a start, not the whole year.
+    // (`起草`, `起诉`, `起来` are other words.)
+    let bare_start = word == Some(&"起")
+        && after['起'.len_utf8()..]
+            .chars()
+            .next()
+            .is_none_or(|c| "，,。;；、实施执行全在每".contains(c));
+    let starts = match word {
+        Some(_) if opened => true,
+        Some(&w) if w != "开始" && w != "施行" => bare_start || w.len() > '起'.len_utf8(),
+        _ => false,
+    };
+    if starts && t.kind != TimeKind::Duration {
+        if opened {
+            t.start -= '自'.len_utf8();
+        }
+        t.end += word.map_or(0, |w| w.len());
         t.kind = TimeKind::Effective;
         t.to = None;
     }
 }
 
 /// Every expression holds one of these characters; the regexes run only around them.
-const ANCHORS: [&str; 5] = ["年", "月", "季", "五", "内"];
+const ANCHORS: [&str; 6] = ["年", "月", "季", "五", "内", "世纪"];
 
 /// The longest run of numerals a window is widened back over, in bytes: a year and month
 /// written out (`二〇二五年十二月`) with room to spare.
@@ -463,8 +517,96 @@ pub(crate) fn times(text: &str, years: Years) -> Vec<FoundTime> {
         }
         out.push(t);
     }
+    in_named_years(text, &mut out);
+    let mut out = ranges(text, out);
     for t in &mut out {
         context(text, t);
+    }
+    out
+}
+
+/// Where a sentence names a year, a month or day after it without one is of that year:
+/// `2026年…, 5月1日至4日放假` (not the signing year of a notice written in December).
+fn in_named_years(text: &str, out: &mut [FoundTime]) {
+    let mut named: Option<(usize, i32)> = None;
+    for t in out.iter_mut() {
+        if t.names_year {
+            if let Some(d) = t.from.or(t.to) {
+                named = Some((t.end, d.year));
+            }
+            continue;
+        }
+        let Some((end, y)) = named else { continue };
+        if text[end..t.start].contains(['。', '\n', ';', '；']) {
+            named = None;
+            continue;
+        }
+        let shift = |d: Option<Date>| d.and_then(|d| in_year(d, y));
+        if t.from.or(t.to).is_some_and(|d| d.year != y) {
+            t.from = shift(t.from);
+            t.to = shift(t.to);
+        }
+    }
+}
+
+/// `d` in the year `y` (29 February becomes the 28th outside a leap year).
+fn in_year(d: Date, y: i32) -> Option<Date> {
+    Date::new(y, d.month, d.day.min(days_in_month(y, d.month)))
+}
+
+/// Words that join the two ends of a range.
+const RANGE_JOINS: &[&str] = &["至", "到", "—", "－", "-", "～", "~"];
+
+/// A day after a range word, in the month before it: the `4日` of `5月1日至4日`.
+static DAY_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s*(?:至|到|—|－|-|～|~)\s*{D}")).expect("regex"));
+
+/// Two ends joined by a range word are one period: `2021年1月1日至12月31日` (the second end
+/// in the first's year), `5月1日至4日`.
+fn ranges(text: &str, found: Vec<FoundTime>) -> Vec<FoundTime> {
+    let mut out: Vec<FoundTime> = Vec::with_capacity(found.len());
+    let mut it = found.into_iter().peekable();
+    while let Some(mut t) = it.next() {
+        let point = matches!(t.kind, TimeKind::Date | TimeKind::Period);
+        if let (true, Some(from)) = (point, t.from) {
+            if let Some(next) = it.peek() {
+                let between = text[t.end..next.start].trim();
+                let second = matches!(
+                    next.kind,
+                    TimeKind::Date | TimeKind::Period | TimeKind::Relative
+                );
+                if second && RANGE_JOINS.contains(&between) {
+                    let to = if next.names_year {
+                        next.to
+                    } else {
+                        next.to.and_then(|d| in_year(d, from.year))
+                    };
+                    if to.is_some_and(|to| to >= from) {
+                        t.end = next.end;
+                        t.to = to;
+                        t.kind = TimeKind::Period;
+                        it.next();
+                        out.push(t);
+                        continue;
+                    }
+                }
+            }
+            if t.kind == TimeKind::Date && t.from == t.to && from.day > 0 {
+                if let Some(c) = DAY_AFTER.captures(&text[t.end..]) {
+                    let day = num(&c, 1);
+                    let next_start = it.peek().map_or(usize::MAX, |n| n.start);
+                    let end = t.end + c.get(0).map_or(0, |m| m.end());
+                    if let Some(to) = day.and_then(|d| Date::new(from.year, from.month, d)) {
+                        if to > from && end <= next_start {
+                            t.end = end;
+                            t.to = Some(to);
+                            t.kind = TimeKind::Period;
+                        }
+                    }
+                }
+            }
+        }
+        out.push(t);
     }
     out
 }

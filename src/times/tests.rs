@@ -275,3 +275,89 @@ fn a_reviewed_year_holds_for_words_that_name_none() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn ranges_starts_horizons_and_words_that_are_no_times() {
+    use TimeKind::*;
+    type Want = (
+        &'static str,
+        TimeKind,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    // (text, document year, every time expected in it)
+    let cases: &[(&str, Option<i32>, &[Want])] = &[
+        (
+            "自2021年1月1日至12月31日开展专项行动",
+            Some(2020),
+            &[(
+                "2021年1月1日至12月31日",
+                Period,
+                Some("2021-01-01"),
+                Some("2021-12-31"),
+            )],
+        ),
+        // A notice signed in December about the next year's holidays.
+        (
+            "2026年劳动节：5月1日至4日放假调休。",
+            Some(2025),
+            &[
+                ("2026年", Period, Some("2026-01-01"), Some("2026-12-31")),
+                (
+                    "5月1日至4日",
+                    Period,
+                    Some("2026-05-01"),
+                    Some("2026-05-04"),
+                ),
+            ],
+        ),
+        (
+            "从2021年开始实施新标准",
+            None,
+            &[("从2021年开始", Effective, Some("2021-01-01"), None)],
+        ),
+        (
+            "自2021年起，逐步推开",
+            None,
+            &[("自2021年起", Effective, Some("2021-01-01"), None)],
+        ),
+        (
+            "2022年起，全面推行",
+            None,
+            &[("2022年起", Effective, Some("2022-01-01"), None)],
+        ),
+        (
+            "一八四○年以后",
+            None,
+            &[("一八四○年", Period, Some("1840-01-01"), Some("1840-12-31"))],
+        ),
+        (
+            "到本世纪中叶建成",
+            None,
+            &[("到本世纪中叶", Deadline, None, Some("2050-12-31"))],
+        ),
+        (
+            "在新中国成立一百年时",
+            None,
+            &[(
+                "新中国成立一百年",
+                Period,
+                Some("2049-01-01"),
+                Some("2049-12-31"),
+            )],
+        ),
+        // Substrings that name no time.
+        ("以后年度的预算", Some(2025), &[]),
+        ("上一月最后一日", Some(2025), &[]),
+        ("农历三月三", Some(2025), &[]),
+        ("负责起草文件", Some(2025), &[]),
+    ];
+    for (text, year, want) in cases {
+        let got = one(text, *year);
+        let want: Vec<_> = want
+            .iter()
+            .map(|(s, k, a, b)| (s.to_string(), *k, a.map(String::from), b.map(String::from)))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
