@@ -54,14 +54,16 @@ pub(super) fn is_paywall(t: &str) -> bool {
     if PRICE.is_match(t) {
         return true;
     }
-    let mut weak = 0;
+    // Two different weak cues: `会员` twice in an article on a trade body's members is none.
+    let mut first_weak = None;
     let mut cued = false;
     for m in CUES.ac.find_iter(t) {
-        weak += 1;
-        if CUES.strong[m.pattern().as_usize()] || weak >= 2 {
+        let id = m.pattern().as_usize();
+        if CUES.strong[id] || first_weak.is_some_and(|f| f != id) {
             cued = true;
             break;
         }
+        first_weak = Some(id);
     }
     // Most lines have no cue: the sentence count is taken only for those that do.
     cued && t.matches('。').count() < 2
@@ -128,4 +130,27 @@ pub(super) fn inline_omission(t: &str) -> Option<InlineOmission> {
         end += c.len_utf8();
     }
     Some(InlineOmission { start, end, chars })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paywall_lines_and_text_that_only_looks_like_them() {
+        for t in [
+            "文鼎文库VIP会员免费下载",
+            "点击下载全文",
+            "本文档共12页，还剩10页未读，会员可阅读全文",
+        ] {
+            assert!(is_paywall(t), "{t}");
+        }
+        // One weak cue twice is no notice: an article on the members of a trade body.
+        for t in [
+            "第二十一条　专利代理行业组织应当加强对会员的自律管理，对违反行业自律规范的会员实行惩戒。",
+            "全面提升会员服务能力",
+        ] {
+            assert!(!is_paywall(t), "{t}");
+        }
+    }
 }
