@@ -539,6 +539,14 @@ pub(crate) fn metrics(text: &str) -> Vec<FoundMetric> {
         let Some(mut m) = read_range_at(text, at).or_else(|| read_at(text, at)) else {
             continue;
         };
+        // `A/B×100%`: a constant of a formula, not a quantity.
+        if text[..at]
+            .trim_end()
+            .ends_with(['×', '*', '＊', '÷', '/', '／'])
+        {
+            skip_to = m.end;
+            continue;
+        }
         widen(text, &mut m);
         skip_to = m.end;
         out.push(m);
