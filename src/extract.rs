@@ -131,6 +131,8 @@ pub(crate) fn extract(doc: &mut Document, st: &Structure, ctx: &Ctx, stages: Sta
         ));
         Some(y)
     });
+    // A law's `下一年度`, `1月10日前` recur every year: no year of the law's own holds them.
+    let doc_year = doc_year.filter(|_| doc.doc_type != DocType::Law);
     let mut found = times::times(body, years(doc, body, flat, doc_year));
     if doc.date.is_none() {
         // A text that counts `截至2025年11月底` was written after that day: the latest such

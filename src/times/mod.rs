@@ -24,7 +24,7 @@ static FULL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{Y}(?:(底|末)|(上半年|下半年)|第?([一二三四1-4])季度(末)?|度)?"
+        r"{Y}(?:年?(底|末)|(上半年|下半年)|第?([一二三四1-4])季度(末)?|度)?"
     ))
     .expect("regex")
 });
@@ -40,7 +40,7 @@ static PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"今年以来|今年|明年|去年|前年|后年|年底|年末|年内|上半年|下半年|前([一二三])季度|第?([一二三四])季度(末)?",
+        r"今年以来|今年|明年|去年|前年|后年|过去一年|上一年度|下一年度|本年度|年底|年末|年内|上半年|下半年|前([一二三])季度|第?([一二三四])季度(末)?",
     )
     .expect("regex")
 });
@@ -50,7 +50,7 @@ static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)\s*(个工作日|工作日|个月|日|天|周|年|小时)\s*(?:内|以内|之内)")
+    Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)\s*(?:(?:个工作日|工作日|个月|日|天|周|年|小时)\s*(?:内|以内|之内)|(?:个工作日|个月|小时))")
         .expect("regex")
 });
 
@@ -247,7 +247,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
     for c in MONTH.captures_iter(text) {
         let m = c.get(0).unwrap();
         // A month of the document's year; not the 月 of a full date (found above).
-        if text[..m.start()].ends_with('年')
+        if (text[..m.start()].ends_with('年') && !text[..m.start()].ends_with("每年"))
             || text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit())
         {
             continue;
@@ -276,7 +276,13 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         } else {
             TimeKind::Relative
         };
-        out.push(ft(m.start(), m.end(), kind, found.0, found.1));
+        // `每年6月15日前`: a date of every year, none in particular.
+        let (from, to) = if text[..m.start()].ends_with("每年") {
+            (None, None)
+        } else {
+            (found.0, found.1)
+        };
+        out.push(ft(m.start(), m.end(), kind, from, to));
         if let Some(t) = out.last_mut() {
             t.names_year = false;
         }
@@ -337,11 +343,32 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             continue;
         }
         // Words that count from the speaker's year; the rest name a part of the year at hand.
-        let counted = matches!(w, "今年" | "明年" | "去年" | "前年" | "后年" | "今年以来");
+        let counted = matches!(
+            w,
+            "今年"
+                | "明年"
+                | "去年"
+                | "前年"
+                | "后年"
+                | "今年以来"
+                | "过去一年"
+                | "上一年度"
+                | "下一年度"
+                | "本年度"
+        );
+        // 每年第四季度, 每年年底: every year, no one date.
+        let recurring = text[..m.start()].ends_with("每年");
         let (a, b) = match (if counted { doc_year } else { year }, w) {
-            (Some(y), "今年" | "年内") => (Date::new(y, 1, 1), Date::new(y, 12, 31)),
-            (Some(y), "明年") => (Date::new(y + 1, 1, 1), Date::new(y + 1, 12, 31)),
-            (Some(y), "去年") => (Date::new(y - 1, 1, 1), Date::new(y - 1, 12, 31)),
+            _ if recurring => (None, None),
+            (Some(y), "今年" | "年内" | "本年度") => {
+                (Date::new(y, 1, 1), Date::new(y, 12, 31))
+            }
+            (Some(y), "明年" | "下一年度") => {
+                (Date::new(y + 1, 1, 1), Date::new(y + 1, 12, 31))
+            }
+            (Some(y), "去年" | "过去一年" | "上一年度") => {
+                (Date::new(y - 1, 1, 1), Date::new(y - 1, 12, 31))
+            }
             (Some(y), "前年") => (Date::new(y - 2, 1, 1), Date::new(y - 2, 12, 31)),
             (Some(y), "后年") => (Date::new(y + 2, 1, 1), Date::new(y + 2, 12, 31)),
             (Some(y), "年底" | "年末") => (Date::new(y, 12, 31), Date::new(y, 12, 31)),
@@ -377,7 +404,31 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
     }
     for c in DURATION.captures_iter(text) {
         let m = c.get(0).unwrap();
-        out.push(ft(m.start(), m.end(), TimeKind::Duration, None, None));
+        // A length without 内 is a duration where the text measures time with it
+        // (`不超过48小时`, `监测了5个月`, `3个月后`), not in `24小时值班`.
+        let within = m.as_str().ends_with('内');
+        let before = &text[..m.start()];
+        let after = &text[m.end()..];
+        let measured = [
+            "不超过",
+            "超过",
+            "满",
+            "连续",
+            "为期",
+            "历时",
+            "经过",
+            "了",
+            "用",
+            "共",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+            || ["后", "以上", "以下", "以后", "时间", "的时间"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        if within || measured {
+            out.push(ft(m.start(), m.end(), TimeKind::Duration, None, None));
+        }
     }
     out
 }
@@ -416,7 +467,16 @@ fn context(text: &str, t: &mut FoundTime) {
             return;
         }
     }
-    const STARTS: &[&str] = &["起施行", "起实施", "起执行", "起生效", "施行", "开始", "起"];
+    const STARTS: &[&str] = &[
+        "起施行",
+        "起实施",
+        "起执行",
+        "起生效",
+        "施行",
+        "开始",
+        "以来",
+        "起",
+    ];
     let opened = before.ends_with('自') || before.ends_with('从');
     let word = STARTS.iter().find(|w| after.starts_with(**w));
     // `自2021年起`, `从2021年开始`, and `2022年起,…` without 自: a start, not the whole year.
@@ -428,7 +488,9 @@ fn context(text: &str, t: &mut FoundTime) {
             .is_none_or(|c| "，,。;；、实施执行全在每".contains(c));
     let starts = match word {
         Some(_) if opened => true,
-        Some(&w) if w != "开始" && w != "施行" => bare_start || w.len() > '起'.len_utf8(),
+        Some(&w) if !matches!(w, "开始" | "施行" | "以来") => {
+            bare_start || w.len() > '起'.len_utf8()
+        }
         _ => false,
     };
     if starts && t.kind != TimeKind::Duration {
@@ -442,7 +504,7 @@ fn context(text: &str, t: &mut FoundTime) {
 }
 
 /// Every expression holds one of these characters; the regexes run only around them.
-const ANCHORS: [&str; 6] = ["年", "月", "季", "五", "内", "世纪"];
+const ANCHORS: [&str; 8] = ["年", "月", "季", "五", "内", "世纪", "小时", "工作日"];
 
 /// The longest run of numerals a window is widened back over, in bytes: a year and month
 /// written out (`二〇二五年十二月`) with room to spare.

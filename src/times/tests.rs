@@ -346,6 +346,42 @@ fn ranges_starts_horizons_and_words_that_are_no_times() {
                 Some("2049-12-31"),
             )],
         ),
+        (
+            "2020年年底前完成",
+            None,
+            &[("2020年年底前", Deadline, None, Some("2020-12-31"))],
+        ),
+        // Dates of every year name no one day.
+        (
+            "每年6月15日前报送",
+            Some(2020),
+            &[("6月15日前", Deadline, None, None)],
+        ),
+        (
+            "每年第四季度",
+            Some(2020),
+            &[("第四季度", Relative, None, None)],
+        ),
+        (
+            "过去一年，上一年度结余和下一年度预算",
+            Some(2021),
+            &[
+                ("过去一年", Relative, Some("2020-01-01"), Some("2020-12-31")),
+                ("上一年度", Relative, Some("2020-01-01"), Some("2020-12-31")),
+                ("下一年度", Relative, Some("2022-01-01"), Some("2022-12-31")),
+            ],
+        ),
+        (
+            "自2003年7月下旬以来",
+            None,
+            &[("自2003年7月下旬以来", Effective, Some("2003-07-21"), None)],
+        ),
+        (
+            "时间不超过48小时",
+            None,
+            &[("48小时", Duration, None, None)],
+        ),
+        ("落实24小时值班制度", None, &[]),
         // Substrings that name no time.
         ("以后年度的预算", Some(2025), &[]),
         ("上一月最后一日", Some(2025), &[]),
