@@ -217,6 +217,14 @@ impl Analyzer {
             opening,
             has_articles,
         );
+        // National work reports open with `各位代表：` and no title line: the record names them,
+        // and says so (`front.title` stays empty: no line of the text is the title).
+        if doc.title.is_none() && doc.doc_type == DocType::WorkReport {
+            doc.title = Some("政府工作报告".to_string());
+            doc.notes.push(
+                "title: the text has no title line; 政府工作报告 is inferred from its type".into(),
+            );
+        }
 
         let para = points::paragraph_ends(&body, &blines);
         let decls = counts::declared(&body);

@@ -203,6 +203,11 @@ fn title_lines(text: &str, lines: &[Line], cands: &[usize]) -> usize {
         let mut joined = first.to_string();
         for k in 1..4 {
             let Some(next) = line(k).filter(|n| title_part(n) && n.chars().count() <= 40) else {
+                // `决胜全面建成小康社会` / `为夺取…伟大胜利` / `——在…大会上的报告`: lines set
+                // as a title right before a subtitle are one title.
+                if k >= 2 && line(k).is_some_and(is_subtitle) {
+                    take = k;
+                }
                 break;
             };
             joined.push_str(next);
@@ -217,6 +222,12 @@ fn title_lines(text: &str, lines: &[Line], cands: &[usize]) -> usize {
         Some(after) if after.starts_with(['。', ',', ';', '、', ')']) => 0,
         _ => take,
     }
+}
+
+/// The head of a decree page (`中华人民共和国国务院令`): the regulation it promulgates, named
+/// below it, is the title.
+fn is_decree(t: &str) -> bool {
+    t.ends_with("国务院令") || t.ends_with("主席令")
 }
 
 fn is_subtitle(t: &str) -> bool {
@@ -296,7 +307,7 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
             f.lines.push(n);
             k += 1;
             continue;
-        } else if f.title.is_none() && title_like(t) {
+        } else if f.title.is_none() && title_like(t) && !is_decree(t) {
             let take = title_lines(text, lines, &nonblank[k..]);
             if take == 0 {
                 break; // a sentence broken over lines, not a title
@@ -332,6 +343,28 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
         }
         f.lines.push(i);
         k += 1;
+    }
+    // A decree page names the regulation it promulgates on a line of its own before the first
+    // article (`中华人民共和国国务院令` / `第706号` / … / `专利代理条例`).
+    if f.title.is_none() {
+        let decree = nonblank
+            .iter()
+            .take(8)
+            .position(|&i| is_decree(lines[i].text(text)));
+        if let Some(d) = decree {
+            let named = nonblank[d + 1..]
+                .iter()
+                .take(12)
+                .take_while(|&&i| parse_marker(lines[i].text(text)).is_none())
+                .find(|&&i| {
+                    let t = lines[i].text(text);
+                    title_like(t) && !t.contains('《') && type_word(t).is_some()
+                });
+            if let Some(&i) = named {
+                f.title = Some((vec![r(i)], lines[i].text(text).to_string()));
+                f.lines.push(i);
+            }
+        }
     }
     closing(text, lines, &nonblank, &mut f);
     f
@@ -447,6 +480,27 @@ mod tests {
             (
                 "在全市工作会议上的讲话\n市长\n这次会议很重要。\n",
                 "在全市工作会议上的讲话",
+                None,
+                None,
+            ),
+            // Two lines set as a title right before the subtitle are one title.
+            (
+                "坚定信心 实干争先\n\n\n奋力谱写县域发展新篇章\n\n——在县委全体会议上的报告\n（2026年1月8日）\n同志们：\n正文。\n",
+                "坚定信心 实干争先奋力谱写县域发展新篇章",
+                None,
+                None,
+            ),
+            // A decree page: the regulation named below its head is the title.
+            (
+                "中华人民共和国国务院令\n第900号\n《某某管理条例》已经2025年12月26日国务院第99次常务会议通过，现予公布，自2026年3月1日起施行。\n总理　某某\n2026年1月6日\n某某管理条例\n第一章　总　　则\n第一条　为了规范管理，制定本条例。\n",
+                "某某管理条例",
+                None,
+                None,
+            ),
+            // A work report without a title line is named by its type, with a note.
+            (
+                "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、2025年工作回顾\n过去一年，经济稳中有进。\n二、2026年政府工作任务\n今年要抓好以下工作。\n",
+                "政府工作报告",
                 None,
                 None,
             ),
