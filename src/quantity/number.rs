@@ -20,9 +20,9 @@ pub struct Num {
 
 fn scale_of(c: char) -> Option<f64> {
     Some(match c {
-        '十' => 10.0,
-        '百' => 100.0,
-        '千' => 1e3,
+        '十' | '拾' => 10.0,
+        '百' | '佰' => 100.0,
+        '千' | '仟' => 1e3,
         '万' => 1e4,
         '亿' => 1e8,
         _ => return None,
@@ -252,6 +252,32 @@ mod tests {
                 ("元", None),
             ]
         );
+    }
+
+    #[test]
+    fn financial_numerals() {
+        // The capital forms of contracts and budgets: 壹贰叁…玖 with 拾佰仟 as scales.
+        const CASES: &[(&str, f64)] = &[
+            ("壹", 1.0),
+            ("拾", 10.0),
+            ("拾壹", 11.0),
+            ("壹拾壹", 11.0),
+            ("贰拾", 20.0),
+            ("贰佰伍拾", 250.0),
+            ("叁仟", 3000.0),
+            ("壹仟零伍", 1005.0),
+            ("玖仟玖佰玖拾玖", 9999.0),
+            ("贰佰伍拾万", 2_500_000.0),
+            ("壹拾壹万", 110_000.0),
+            ("肆万零伍佰", 40_500.0),
+            ("拾亿零壹万零壹", 1_000_010_001.0),
+            ("陆亿柒仟万", 670_000_000.0),
+            ("捌佰零叁万陆仟", 8_036_000.0),
+        ];
+        for (text, want) in CASES {
+            let got = parse_prefix(text).map(|n| (n.value, n.len));
+            assert_eq!(got, Some((*want, text.len())), "{text}");
+        }
     }
 
     #[test]

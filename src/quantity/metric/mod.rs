@@ -200,7 +200,7 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
 /// and 十百千万): most characters of a text are rejected with one look-up.
 static MAY_START: LazyLock<[bool; 4096]> = LazyLock::new(|| {
     let mut t = [false; 4096];
-    for c in "零〇○Ｏ一壹二两贰三叁四肆五伍六陆七柒八捌九玖十百千万".chars()
+    for c in "零〇○Ｏ一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百千万".chars()
     {
         t[(c as usize) & 0xFFF] = true;
     }
@@ -212,7 +212,9 @@ fn is_num_start(text: &str, at: usize, c: char) -> bool {
     if !c.is_ascii_digit() && (c.is_ascii() || !MAY_START[(c as usize) & 0xFFF]) {
         return false;
     }
-    if !(c.is_ascii_digit() || cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万'))
+    if !(c.is_ascii_digit()
+        || cn_digit(c).is_some()
+        || matches!(c, '十' | '拾' | '百' | '千' | '万'))
     {
         return false;
     }
@@ -224,11 +226,16 @@ fn is_num_start(text: &str, at: usize, c: char) -> bool {
     let vague = matches!(c, '百' | '千' | '万') && matches!(prev, Some('上' | '数' | '几'));
     (cn_digit(c).is_some()
         || c == '十'
+        || c == '拾'
         || vague
         || text[at..].starts_with("百分之")
         || text[at..].starts_with("千分之"))
         && !prev.is_some_and(|p| {
-            cn_digit(p).is_some() || matches!(p, '十' | '百' | '千' | '万' | '亿' | '点')
+            cn_digit(p).is_some()
+                || matches!(
+                    p,
+                    '十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '亿' | '点'
+                )
         })
 }
 
