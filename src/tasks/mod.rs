@@ -326,6 +326,8 @@ const CLOSING_OPENERS: &[&str] = &[
 /// Where the last measure of a document ends: before a closing paragraph of
 /// [`CLOSING_OPENERS`] that follows text of its own after the heading, else at `end`.
 fn measure_end(body: &str, start: usize, end: usize) -> usize {
+    // A heading can run past a section that ends on its own line.
+    let start = start.min(end);
     body[start..end]
         .match_indices('\n')
         .map(|(p, _)| start + p)

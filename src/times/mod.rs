@@ -50,7 +50,7 @@ static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)\s*(?:(?:个工作日|工作日|个月|日|天|周|年|小时)\s*(?:内|以内|之内)|(?:个工作日|个月|小时))")
+    Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)\s*(?:(?:个工作日|工作日|个月|日|天|周|年|小时)\s*(?:内|以内|之内)|(?:个工作日|个月|小时|天))")
         .expect("regex")
 });
 
@@ -417,6 +417,8 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             "为期",
             "历时",
             "经过",
+            "不少于",
+            "达到",
             "了",
             "用",
             "共",

@@ -382,6 +382,11 @@ fn ranges_starts_horizons_and_words_that_are_no_times() {
             &[("48小时", Duration, None, None)],
         ),
         ("落实24小时值班制度", None, &[]),
+        (
+            "在中国境内累计满183天的个人",
+            None,
+            &[("183天", Duration, None, None)],
+        ),
         // Substrings that name no time.
         ("以后年度的预算", Some(2025), &[]),
         ("上一月最后一日", Some(2025), &[]),

@@ -108,6 +108,8 @@ const BEFORE: &[(&str, Qualifier)] = &[
 
 /// Qualifiers written after the unit.
 const AFTER: &[(&str, Qualifier)] = &[
+    ("及以上", Qualifier::AtLeast),
+    ("及以下", Qualifier::AtMost),
     ("以上", Qualifier::AtLeast),
     ("以下", Qualifier::AtMost),
     ("以内", Qualifier::AtMost),
@@ -258,8 +260,17 @@ fn vague_high(v: f64) -> f64 {
     if v <= 0.0 {
         return v;
     }
-    let p = 10f64.powi(v.log10().floor() as i32);
-    (v / p).floor() * p + p
+    if v.fract() != 0.0 || v > 1e15 {
+        let p = 10f64.powi(v.log10().floor() as i32);
+        return (v / p).floor() * p + p;
+    }
+    // The place of the last digit written: `57600多亿` is under 57700亿, `两亿多` under 3亿,
+    // `三十多` under 40.
+    let mut p = 1.0;
+    while (v / (p * 10.0)).fract() == 0.0 && p * 10.0 <= v {
+        p *= 10.0;
+    }
+    v + p
 }
 
 /// Whether what follows a number can make it a metric: a unit's first character, a percent

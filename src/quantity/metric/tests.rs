@@ -100,6 +100,14 @@ fn qualifiers_ranges_and_vague_amounts() {
         Some((5000.0, Some(30000.0), None))
     );
     assert_eq!(q("两亿多元"), Some((2e8, Some(3e8), Some(Over))));
+    // 多 bounds at the place of the last digit written.
+    assert_eq!(
+        q("收入57600多亿元"),
+        Some((5.76e12, Some(5.77e12), Some(Over)))
+    );
+    assert_eq!(q("十三亿多人"), Some((1.3e9, Some(1.4e9), Some(Over))));
+    assert_eq!(q("三十多个"), Some((30.0, Some(40.0), Some(Over))));
+    assert_eq!(q("培育3家及以上企业"), Some((3.0, None, Some(AtLeast))));
     assert_eq!(q("1万余人"), Some((10000.0, Some(20000.0), Some(Over))));
     assert_eq!(q("培育二三十家企业"), Some((20.0, Some(30.0), None)));
     assert_eq!(q("两三个"), Some((2.0, Some(3.0), None)));
