@@ -205,7 +205,11 @@ fn title_lines(text: &str, lines: &[Line], cands: &[usize]) -> usize {
             let Some(next) = line(k).filter(|n| title_part(n) && n.chars().count() <= 40) else {
                 // `决胜全面建成小康社会` / `为夺取…伟大胜利` / `——在…大会上的报告`: lines set
                 // as a title right before a subtitle are one title.
-                if k >= 2 && line(k).is_some_and(is_subtitle) {
+                let plain = (0..k).filter_map(line).all(|l| {
+                    !l.contains([',', '，', ';', '；', ':', '：', '、'])
+                        && !l.chars().any(|c| c.is_ascii_digit())
+                });
+                if k >= 2 && plain && line(k).is_some_and(|l| l.starts_with("——")) {
                     take = k;
                 }
                 break;

@@ -174,7 +174,15 @@ fn adjacent_range(run: &str) -> Option<Num> {
 /// Rounds away the binary noise of scaling a decimal (`2.3 × 10⁸` is 229999999.99999997):
 /// policy figures carry at most a few decimals.
 pub fn tidy(v: f64) -> f64 {
-    let r = (v * 1e6).round() / 1e6;
+    // Six decimals, fewer for large values so that the scaled value stays exact in an f64
+    // (`20412.6亿` is 2041260000000, not 2041259999999.9998).
+    let digits = if v == 0.0 {
+        1
+    } else {
+        v.abs().log10().floor() as i32 + 1
+    };
+    let scale = 10f64.powi((15 - digits).clamp(0, 6));
+    let r = (v * scale).round() / scale;
     if r.is_finite() {
         r
     } else {

@@ -314,8 +314,8 @@ fn vague_at(text: &str, at: usize) -> Option<FoundMetric> {
     Some(FoundMetric {
         start: at - lead.len(),
         end: end + unit.text.len(),
-        value: value * unit.factor,
-        high: high.map(|h| h * unit.factor),
+        value: tidy(value * unit.factor),
+        high: high.map(|h| tidy(h * unit.factor)),
         unit: Some(unit.norm),
         kind: unit.kind,
         qualifier: Some(q),

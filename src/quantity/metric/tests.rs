@@ -206,3 +206,20 @@ fn formulas_and_idioms_are_no_quantities_but_counts_beside_them_are() {
         assert_eq!(got, want.to_vec(), "{text}");
     }
 }
+
+#[test]
+fn scaled_values_are_exact_and_survive_json() {
+    for (text, want) in [
+        ("20412.6亿元", 2_041_260_000_000.0),
+        ("1.2亿元", 120_000_000.0),
+        ("3.14万人", 31_400.0),
+    ] {
+        // A lone line would be a title: the figure stands in a sentence under one.
+        let doc = crate::analyze(&format!("某市财政工作报告\n全年完成{text}。\n"));
+        assert_eq!(doc.metrics.len(), 1, "{text}: {:?}", doc.metrics);
+        assert_eq!(doc.metrics[0].value, want, "{text}");
+        let back: crate::Document =
+            serde_json::from_str(&serde_json::to_string(&doc).unwrap()).unwrap();
+        assert_eq!(back, doc, "{text}");
+    }
+}
