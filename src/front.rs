@@ -51,6 +51,9 @@ static OFFICE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{OFFICE_PATTERN}$")).expect("office regex"));
 static NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^(?:{NAME_PATTERN})$")).expect("name regex"));
+/// A name of two to four characters with a space between each (`习　近　平`, `韦　韬`).
+static SPACED_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Han}(?:[ \u{3000}]+\p{Han}){1,3}$").expect("spaced name"));
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(（]?[0-9〇○零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日.{0,200}(?:通过|修订|修正|公布|施行|批准|发布|颁布)")
         .expect("history regex")
@@ -311,6 +314,15 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
             f.lines.push(n);
             k += 1;
             continue;
+        } else if f.title.is_some()
+            && f.speaker.is_none()
+            && SPACED_NAME.is_match(t)
+            && !["目录", "总则", "附则", "序言", "前言", "附件", "说明"]
+                .contains(&t.replace([' ', '\u{3000}'], "").as_str())
+        {
+            // `习　近　平`: a name set with a space between its characters, on a line of its own
+            // under the title, is the speaker.
+            f.speaker = Some((r(i), None));
         } else if f.title.is_none() && title_like(t) && !is_decree(t) {
             let take = title_lines(text, lines, &nonblank[k..]);
             if take == 0 {
@@ -492,6 +504,13 @@ mod tests {
                 "坚定信心 实干争先\n\n\n奋力谱写县域发展新篇章\n\n——在县委全体会议上的报告\n（2026年1月8日）\n同志们：\n正文。\n",
                 "坚定信心 实干争先奋力谱写县域发展新篇章",
                 None,
+                None,
+            ),
+            // A name set with spaces between its characters, under the title.
+            (
+                "坚定信心 实干争先\n\n奋力谱写县域发展新篇章\n——在县委全体会议上的报告\n（2026年1月8日）\n王　某　某\n同志们：\n正文。\n",
+                "坚定信心 实干争先奋力谱写县域发展新篇章",
+                Some("王　某　某"),
                 None,
             ),
             // A decree page: the regulation named below its head is the title.
