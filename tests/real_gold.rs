@@ -12,9 +12,14 @@
 //! (`dev`: the documents the rules were read off; `heldout`: annotated afterwards and never
 //! tuned on), and fails under the floors set below.
 
+mod common;
+#[path = "common/score.rs"]
+mod score;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use score::{ratio, Score};
 use serde::Deserialize;
 use zhengce::{Analyzer, Document};
 
@@ -44,11 +49,6 @@ struct GoldSentence {
     actors: Vec<String>,
 }
 
-fn corpus_real() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-real");
-    p.is_dir().then_some(p)
-}
-
 fn golds() -> Vec<Gold> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real_gold");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -64,44 +64,6 @@ fn golds() -> Vec<Gold> {
                 .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
         })
         .collect()
-}
-
-/// Counts of one field.
-#[derive(Default, Clone, Copy)]
-struct Score {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Score {
-    fn add(&mut self, o: Score) {
-        self.tp += o.tp;
-        self.fp += o.fp;
-        self.fn_ += o.fn_;
-    }
-    fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// The figures of one document.
@@ -263,8 +225,7 @@ const ACTORS: f64 = 0.85;
 
 #[test]
 fn tasks_and_directives_against_real_gold() {
-    let Some(root) = corpus_real() else {
-        eprintln!("skipped: ../shared/corpus-real is absent");
+    let Some(root) = common::shared("corpus-real") else {
         return;
     };
     let analyzer = Analyzer::default();

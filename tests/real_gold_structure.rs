@@ -12,15 +12,15 @@
 //!
 //! `ZHENGCE_GOLD_VERBOSE=1 cargo test --test real_gold_structure -- --nocapture` lists misses.
 
+mod common;
+#[path = "common/score.rs"]
+mod score;
+
 use std::path::{Path, PathBuf};
 
+use score::Score;
 use serde::Deserialize;
 use zhengce::{Analyzer, DocType, Document, Section};
-
-fn corpus_real() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-real");
-    p.is_dir().then_some(p)
-}
 
 /// Every gold file whose name starts with `prefix` (`times.json`, `times_more.json`).
 fn load<T: for<'a> Deserialize<'a>>(prefix: &str) -> Vec<T> {
@@ -75,44 +75,7 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-#[derive(Default, Clone, Copy)]
-struct Prf {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Prf {
-    fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    fn add(&mut self, o: Prf) {
-        self.tp += o.tp;
-        self.fp += o.fp;
-        self.fn_ += o.fn_;
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-fn line(name: &str, f: &Prf) -> String {
+fn line(name: &str, f: &Score) -> String {
     format!(
         "{name:<58} P {:.3}  R {:.3}  F1 {:.3}  ({} right, {} wrong, {} missed)",
         f.precision(),
@@ -176,8 +139,8 @@ fn flatten(s: &[Section], out: &mut Vec<(u32, String, String)>) {
 
 /// Headings matched in order: a gold heading is found when a heading of the record at or
 /// after the last match has its level, marker and opening words.
-fn headings_score(got: &[(u32, String, String)], want: &[HeadingGold], file: &str) -> Prf {
-    let mut f = Prf::default();
+fn headings_score(got: &[(u32, String, String)], want: &[HeadingGold], file: &str) -> Score {
+    let mut f = Score::default();
     let mut from = 0;
     for w in want {
         let found = got[from..].iter().position(|(level, marker, heading)| {
@@ -238,8 +201,8 @@ fn kind_name(k: zhengce::TimeKind) -> String {
 }
 
 /// (found with start and end right, kind right too) against the gold of one document.
-fn times_score(doc: &Document, text: &str, gold: &TimesDoc) -> (Prf, usize) {
-    let mut f = Prf::default();
+fn times_score(doc: &Document, text: &str, gold: &TimesDoc) -> (Score, usize) {
+    let mut f = Score::default();
     let mut kinds = 0;
     let mut used = vec![false; doc.times.len()];
     // The record reads times in the body: a date in the front matter (the title, a subtitle,
@@ -347,8 +310,8 @@ fn same_value(a: f64, b: f64) -> bool {
 }
 
 /// (metrics right in value and unit; qualifiers right; readings inside non-quantities).
-fn metrics_score(doc: &Document, text: &str, gold: &MetricsDoc) -> (Prf, usize, usize) {
-    let mut f = Prf::default();
+fn metrics_score(doc: &Document, text: &str, gold: &MetricsDoc) -> (Score, usize, usize) {
+    let mut f = Score::default();
     let mut qualifiers = 0;
     let mut used = vec![false; doc.metrics.len()];
     for g in &gold.metrics {
@@ -431,15 +394,14 @@ const FRONT: f64 = 0.97;
 
 #[test]
 fn structure_times_and_metrics_against_real_gold() {
-    let Some(root) = corpus_real() else {
-        eprintln!("skipped: ../shared/corpus-real is absent");
+    let Some(root) = common::shared("corpus-real") else {
         return;
     };
 
     let front: Vec<FrontGold> = load("front_and_headings");
     let front: Vec<&FrontDoc> = front.iter().flat_map(|f| &f.documents).collect();
     let (mut titles, mut types, mut dates) = (0, 0, 0);
-    let mut headings = Prf::default();
+    let mut headings = Score::default();
     for g in &front {
         let (doc, _) = read(&root, &g.file);
         let title_ok =
@@ -471,7 +433,7 @@ fn structure_times_and_metrics_against_real_gold() {
     );
 
     let times: Vec<TimesGold> = load("times");
-    let mut tf = Prf::default();
+    let mut tf = Score::default();
     let mut kinds = 0;
     for g in times.iter().flat_map(|t| &t.documents) {
         let (doc, text) = read(&root, &g.file);
@@ -484,7 +446,7 @@ fn structure_times_and_metrics_against_real_gold() {
     println!("times with the kind right too: {kinds} of {}", tf.tp);
 
     let metrics: Vec<MetricsGold> = load("metrics");
-    let mut mf = Prf::default();
+    let mut mf = Score::default();
     let (mut qualifiers, mut names) = (0, 0);
     for g in metrics.iter().flat_map(|m| &m.documents) {
         let (doc, text) = read(&root, &g.file);
