@@ -200,14 +200,10 @@ fn kind_name(k: zhengce::TimeKind) -> String {
         .to_string()
 }
 
-/// (found with start and end right, kind right too) against the gold of one document.
-fn times_score(doc: &Document, text: &str, gold: &TimesDoc) -> (Score, usize) {
-    let mut f = Score::default();
-    let mut kinds = 0;
-    let mut used = vec![false; doc.times.len()];
-    // The record reads times in the body: a date in the front matter (the title, a subtitle,
-    // the signature's date) is the document's `date` or a field of `front`, and one in removed
-    // page furniture (a metadata table) is gone with it. Gold times there are not counted.
+/// The record reads times and quantities in the body: one in the front matter (the title, a
+/// subtitle, the signature's date) is the document's `date` or a field of `front`, and one in
+/// removed page furniture (a metadata table) is gone with it. Gold items there are not counted.
+fn outside_body(doc: &Document) -> Vec<(usize, usize)> {
     let fm = &doc.front;
     let mut outside: Vec<(usize, usize)> = [&fm.title, &fm.speaker, &fm.issuer, &fm.doc_number]
         .into_iter()
@@ -219,6 +215,15 @@ fn times_score(doc: &Document, text: &str, gold: &TimesDoc) -> (Score, usize) {
         .chain(doc.removed.iter().map(|r| (r.span.start(), r.span.end())))
         .collect();
     outside.sort_unstable();
+    outside
+}
+
+/// (found with start and end right, kind right too) against the gold of one document.
+fn times_score(doc: &Document, text: &str, gold: &TimesDoc) -> (Score, usize) {
+    let mut f = Score::default();
+    let mut kinds = 0;
+    let mut used = vec![false; doc.times.len()];
+    let outside = outside_body(doc);
     for g in &gold.times {
         let at = locate(text, &g.quote, g.nth, &gold.file);
         if outside.iter().any(|&o| overlaps(o, at)) {
@@ -314,8 +319,12 @@ fn metrics_score(doc: &Document, text: &str, gold: &MetricsDoc) -> (Score, usize
     let mut f = Score::default();
     let mut qualifiers = 0;
     let mut used = vec![false; doc.metrics.len()];
+    let outside = outside_body(doc);
     for g in &gold.metrics {
         let at = locate(text, &g.quote, g.nth, &gold.file);
+        if outside.iter().any(|&o| overlaps(o, at)) {
+            continue;
+        }
         let hit = doc.metrics.iter().enumerate().find(|(i, m)| {
             !used[*i]
                 && overlaps((m.span.start(), m.span.end()), at)

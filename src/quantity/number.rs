@@ -134,10 +134,17 @@ fn chinese(s: &str) -> Option<Num> {
         });
     }
     // Longest prefix that parses: `十五个` reads 十五, `三千二百万元` reads 三千二百万.
+    // `百万`, `千万`: a leading scale stands for one of it.
+    let lead_scale = run.starts_with(['百', '千']) && run[3..].starts_with(['万', '亿']);
     let mut best = None;
     for (i, c) in run.char_indices() {
         let prefix = &run[..i + c.len_utf8()];
-        if let Some(v) = parse_cn(prefix) {
+        let v = if lead_scale {
+            parse_cn(&format!("一{prefix}"))
+        } else {
+            parse_cn(prefix)
+        };
+        if let Some(v) = v {
             best = Some((v, prefix.len()));
         }
     }
@@ -302,6 +309,8 @@ mod tests {
                 ("七十八点五", Some((78.5, 15))),
                 ("一点二亿", Some((1.2e8, 12))),
                 ("十五个", Some((15.0, 6))),
+                ("百万吨", Some((1e6, 6))),
+                ("千万元", Some((1e7, 6))),
             ]
         );
     }

@@ -157,8 +157,6 @@ const TIME_AFTER: &[&str] = &[
     "世纪",
     "届",
     "中全会",
-    "次会议",
-    "次全会",
     "天",
     "小时",
     "分钟",
@@ -222,14 +220,24 @@ fn is_num_start(text: &str, at: usize, c: char) -> bool {
     }
     let prev = prev_char(text, at);
     if c.is_ascii_digit() {
-        return !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == ',');
+        // `1,234`: a digit group, not a number of its own; but `，9个` (a full-width comma,
+        // folded to `,`) opens one.
+        let grouped = prev == Some(',')
+            && text[..at - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|d| d.is_ascii_digit());
+        return !grouped && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.');
     }
     // 上百, 数千, 几万: a bare scale word after a vague lead.
     let vague = matches!(c, '百' | '千' | '万') && matches!(prev, Some('上' | '数' | '几'));
+    // `百万吨乙烯`, `千万元`: a round amount written with its scales alone.
+    let round = matches!(c, '百' | '千') && text[at + c.len_utf8()..].starts_with('万');
     (cn_digit(c).is_some()
         || c == '十'
         || c == '拾'
         || vague
+        || round
         || text[at..].starts_with("百分之")
         || text[at..].starts_with("千分之"))
         && !prev.is_some_and(|p| {
@@ -374,6 +382,15 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
     if TIME_AFTER.iter().any(|w| after.starts_with(w)) {
         return None;
     }
+    // `十四届全国人大三次会议` is a session's ordinal; `每年召开两次会议`, `先后召开七次全会`
+    // count meetings held.
+    if ["次会议", "次全会"].iter().any(|w| after.starts_with(w))
+        && !["召开", "举行", "开"]
+            .iter()
+            .any(|w| back(text, at, 4).contains(w))
+    {
+        return None;
+    }
     // 余/多 between number and unit: over, bounded above.
     let mut qualifier = None;
     let mut high = n.high;
@@ -412,11 +429,17 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
         return None;
     }
     // 讲三个方面的意见, 谈两点: the speech's own outline, not a quantity.
-    if text[end..].starts_with("方面") || ["讲", "谈"].iter().any(|w| text[..at].ends_with(w)) {
+    // (`由…等4个方面的指标构成`, written in digits, counts what a plan is made of.)
+    if (n.chinese && text[end..].starts_with("方面"))
+        || ["讲", "谈"].iter().any(|w| text[..at].ends_with(w))
+    {
         return None;
     }
-    // A lone 一 is idiom more often than quantity (一个领域, 一批项目).
-    if n.chinese && n.value == 1.0 && n.len == '一'.len_utf8() && high.is_none() {
+    // A lone 一 is idiom more often than quantity (一个领域, 一批项目); a post's holders
+    // counted at the end of a clause are not (`设部长一人，副部长二至四人`).
+    let counted = matches!(unit_norm, Some("人" | "名"))
+        && text[end..].starts_with([',', '。', ';', '、', ')', '；']);
+    if n.chinese && n.value == 1.0 && n.len == '一'.len_utf8() && high.is_none() && !counted {
         return None;
     }
     let (first, rank) = (

@@ -67,6 +67,20 @@ fn units_kinds_and_values() {
         ("产量是去年的两倍", "两倍", 2.0, Some("倍"), Ratio),
         ("收入比2020年翻一番", "翻一番", 2.0, Some("倍"), Ratio),
         ("经济总量翻两番", "翻两番", 4.0, Some("倍"), Ratio),
+        // A number after a full-width comma (folded to `,`) is a number of its own.
+        ("自动生成,9个指标由年报获取", "9个", 9.0, Some("个"), Count),
+        ("共1,200人参加", "1,200人", 1200.0, Some("人"), Count),
+        ("大连百万吨乙烯项目", "百万吨", 1e6, Some("吨"), Measure),
+        ("投资千万元", "千万元", 1e7, Some("元"), Money),
+        ("设秘书长一人,由总理提名", "一人", 1.0, Some("人"), Count),
+        ("联席会议每年召开两次会议", "两次", 2.0, Some("次"), Count),
+        (
+            "由质量、效率等4个方面的指标构成",
+            "4个",
+            4.0,
+            Some("个"),
+            Count,
+        ),
     ];
     for (text, surface, value, unit, kind) in CASES {
         let got = one(text);
@@ -173,6 +187,9 @@ fn not_metrics() {
         "15个工作日内",
         "一带一路",
         "召开两会",
+        "十届全国人大四次会议第7264号建议",
+        "千万不要松懈",
+        "一人一策",
     ] {
         assert_eq!(one(t), vec![], "{t}");
     }
