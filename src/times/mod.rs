@@ -35,8 +35,13 @@ static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:至|到|—|-)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月")
         .expect("regex")
 });
+/// `十四五`, `“十五”`, `“九五”` (a plan before the tenth only in quotes: 九五 alone is a
+/// number), with `期末`, `期间`, `前期` (the plan, vaguely) or `后两年` after.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"十([一二三四五六七八九])五(?:”?(期末|末))?|“十五”(期末|末)?").expect("regex")
+    Regex::new(
+        r"(?:十([一二三四五六七八九])五|“(十|[一二三四五六七八九])五”)(?:”?(期末|末)|”?(?:期间|时期|前期|中期|后期|初期)?(?:(后|前|头)([两二三四])年)?)",
+    )
+    .expect("regex")
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -49,8 +54,20 @@ static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"本世纪中叶|(?:建党|中国共产党成立)一百年|(?:新中国|中华人民共和国)成立一百年")
         .expect("regex")
 });
+/// A length: `30日内`, `三到五年时间内`, `1日（24小时）内`, and bare `48小时`, `六年` (kept
+/// where the text measures time with them).
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)\s*(?:(?:个工作日|工作日|个月|日|天|周|年|小时)\s*(?:内|以内|之内)|(?:个工作日|个月|小时|天))")
+    Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)(?:\s*(?:到|至|—|-)\s*(?:[0-9]+|[一二三四五六七八九十两]+))?\s*(?:(?:个工作日|工作日|个月|日|天|周|年|小时)(?:\s*\([^)]{1,12}\))?\s*(?:时间)?\s*(?:内|以内|之内)|(个工作日|个月|小时|天|年))")
+        .expect("regex")
+});
+/// Lengths and repeats without a number: `半年多`, `每半年`, `每月`, `每季度`.
+static HALF_AND_EVERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"每半年|半年(?:多|及以上|以上|以内|内)|每个?月|每季度?").expect("regex")
+});
+/// Terms of budget and tax years that name no calendar year: `年度终了时`, `以后纳税年度`,
+/// `上一纳税年度最后一日`, `上一月最后一日`, `当年`.
+static FISCAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:以后|上一|下一|本|每一|当)?(?:纳税|预算)?年度(?:预算执行)?(?:终了(?:时|后)?|最后一日)|以后(?:纳税)?年度|(?:上一|本)纳税年度|上一月最后一日|当年")
         .expect("regex")
 });
 
@@ -66,7 +83,15 @@ pub(crate) struct FoundTime {
     pub as_of: bool,
     /// Whether it names its year (`2025年5月1日`), or takes the year at hand (`5月1日`).
     pub names_year: bool,
+    /// A date of every year (`每年2月底前`): its dates are those of a leap year until a start
+    /// year anchors it (`2020年起，每年2月底前` is first due on 2020-02-29); unanchored, it has
+    /// none.
+    pub every: bool,
 }
+
+/// The year every-year dates are read in until anchored: a leap year, so that 2月底 and
+/// 2月29日 keep their day.
+const ANY_YEAR: i32 = 2000;
 
 fn num(c: &Captures, i: usize) -> Option<u32> {
     c.get(i)
@@ -184,6 +209,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             to,
             as_of: false,
             names_year: true,
+            every: false,
         }
     }
     for c in YEAR_RANGE.captures_iter(text) {
@@ -247,9 +273,11 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
     for c in MONTH.captures_iter(text) {
         let m = c.get(0).unwrap();
         // A month of the document's year; not the 月 of a full date (found above).
-        if (text[..m.start()].ends_with('年') && !text[..m.start()].ends_with("每年"))
-            || text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit())
-        {
+        let of_year = text[..m.start()].strip_suffix('年').is_some_and(|b| {
+            b.trim_end()
+                .ends_with(|ch: char| ch.is_ascii_digit() || "〇○零一二三四五六七八九".contains(ch))
+        });
+        if of_year || text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit()) {
             continue;
         }
         // 上一月, 每一月: no month of the calendar; 三月三 is a festival.
@@ -261,6 +289,9 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             continue;
         }
         let Some(mo) = num(&c, 1) else { continue };
+        // `每年6月15日前`: a date of every year, none in particular until anchored.
+        let every = text[..m.start()].ends_with("每年");
+        let year = if every { Some(ANY_YEAR) } else { year };
         let Some(found) = year
             .map(|y| month_range(y, mo, &c, 2, 3, 4))
             .unwrap_or_else(|| {
@@ -276,15 +307,15 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         } else {
             TimeKind::Relative
         };
-        // `每年6月15日前`: a date of every year, none in particular.
-        let (from, to) = if text[..m.start()].ends_with("每年") {
-            (None, None)
+        let start = if every {
+            m.start() - "每年".len()
         } else {
-            (found.0, found.1)
+            m.start()
         };
-        out.push(ft(m.start(), m.end(), kind, from, to));
+        out.push(ft(start, m.end(), kind, found.0, found.1));
         if let Some(t) = out.last_mut() {
             t.names_year = false;
+            t.every = every;
         }
     }
     // 1至11月: from the first month's start to the last one's end. `2025年1至3月` names its
@@ -320,18 +351,33 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
     }
     for c in PLAN.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let n = match c.get(1) {
-            Some(d) => 10 + parse_int(d.as_str()).unwrap_or(0) as u32,
-            None => 10, // “十五”: the tenth plan, written in quotes
+        let n = match (c.get(1), c.get(2).map(|q| q.as_str())) {
+            (Some(d), _) => 10 + parse_int(d.as_str()).unwrap_or(0) as u32,
+            (None, Some("十")) => 10, // “十五”: the tenth plan, written in quotes
+            (None, Some(d)) => parse_int(d).unwrap_or(0) as u32,
+            (None, None) => continue,
         };
         let Some(s) = plan_start(n) else { continue };
-        let end_of = c.get(2).or(c.get(3)).is_some();
-        let (a, b) = if end_of {
+        // Unquoted `十四五` opened with a quote before it: its span stops at the closing quote
+        // (`“十四五”时期` gives `十四五`), unless 期末 follows.
+        let end = match m.as_str().find('”') {
+            Some(q) if c.get(2).is_none() && c.get(3).is_none() => m.start() + q,
+            _ => m.end(),
+        };
+        let (a, b) = if c.get(3).is_some() {
             (Date::new(s + 4, 12, 31), Date::new(s + 4, 12, 31))
+        } else if let (Some(w), Some(k)) = (c.get(4), num(&c, 5)) {
+            // “十五”后两年: the plan's last two years; 前两年, 头两年 its first.
+            let k = k.min(5) as i32;
+            if w.as_str() == "后" {
+                (Date::new(s + 5 - k, 1, 1), Date::new(s + 4, 12, 31))
+            } else {
+                (Date::new(s, 1, 1), Date::new(s + k - 1, 12, 31))
+            }
         } else {
             (Date::new(s, 1, 1), Date::new(s + 4, 12, 31))
         };
-        out.push(ft(m.start(), m.end(), TimeKind::PlanPeriod, a, b));
+        out.push(ft(m.start(), end, TimeKind::PlanPeriod, a, b));
     }
     for c in RELATIVE.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -386,7 +432,12 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             },
             (None, _) => (None, None),
         };
-        out.push(ft(m.start(), m.end(), TimeKind::Relative, a, b));
+        let start = if recurring {
+            m.start() - "每年".len()
+        } else {
+            m.start()
+        };
+        out.push(ft(start, m.end(), TimeKind::Relative, a, b));
     }
     for m in HORIZON.find_iter(text) {
         let y = match m.as_str() {
@@ -428,9 +479,27 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             || ["后", "以上", "以下", "以后", "时间", "的时间"]
                 .iter()
                 .any(|w| after.starts_with(w));
-        if within || measured {
+        // A bare 年 is a length only for a few years (`连续两年`, `不满六年`), never a year
+        // (`二00八年以后`) nor the plan of `超过五年计划规定的`.
+        let small = c.get(2).is_none_or(|u| u.as_str() != "年")
+            || (num(&c, 1).is_some_and(|n| n <= 100)
+                && !before.ends_with(|ch: char| ch.is_ascii_digit() || "〇○零".contains(ch))
+                && !after.starts_with("计划")
+                && !after.starts_with("规划"));
+        if (within || measured) && small {
             out.push(ft(m.start(), m.end(), TimeKind::Duration, None, None));
         }
+    }
+    for m in HALF_AND_EVERY.find_iter(text) {
+        out.push(ft(m.start(), m.end(), TimeKind::Duration, None, None));
+    }
+    for m in FISCAL.find_iter(text) {
+        // 相当年轻, 正当年: 当年 inside other words.
+        let prev = text[..m.start()].chars().next_back();
+        if m.as_str() == "当年" && prev.is_some_and(|p| "相充担适应正每".contains(p)) {
+            continue;
+        }
+        out.push(ft(m.start(), m.end(), TimeKind::Relative, None, None));
     }
     out
 }
@@ -465,6 +534,9 @@ fn context(text: &str, t: &mut FoundTime) {
         if after.starts_with(w) && t.kind != TimeKind::Duration {
             t.end += w.len();
             t.kind = TimeKind::Deadline;
+            if before_the_year(text, t) {
+                t.to = t.from.and_then(|d| Date::new(d.year - 1, 12, 31));
+            }
             t.from = None;
             return;
         }
@@ -503,6 +575,29 @@ fn context(text: &str, t: &mut FoundTime) {
         t.kind = TimeKind::Effective;
         t.to = None;
     }
+}
+
+/// Whether `X年以前` (just widened to it) ends before the year X rather than with it: where
+/// years before it are counted (`一九七八年以前二十六年`) or the paragraph starts something in
+/// X (`2008年以前…每半年召开一次例会…从2008年开始，按季度…`). Otherwise `2030年前` is
+/// by the end of 2030.
+fn before_the_year(text: &str, t: &FoundTime) -> bool {
+    let (Some(a), Some(b)) = (t.from, t.to) else {
+        return false;
+    };
+    let whole_year = a.year == b.year && (a.month, a.day, b.month, b.day) == (1, 1, 12, 31);
+    if !whole_year || !t.names_year {
+        return false;
+    }
+    static COUNTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^的?[0-9一二三四五六七八九十两]+年").expect("regex"));
+    let after = &text[t.end..];
+    let paragraph = &after[..after.find('\n').unwrap_or(after.len())];
+    let y = a.year;
+    COUNTED.is_match(after)
+        || [format!("从{y}年"), format!("自{y}年"), format!("{y}年起")]
+            .iter()
+            .any(|w| paragraph.contains(w.as_str()))
 }
 
 /// Every expression holds one of these characters; the regexes run only around them.
@@ -581,29 +676,135 @@ pub(crate) fn times(text: &str, years: Years) -> Vec<FoundTime> {
         }
         out.push(t);
     }
+    let mut out = year_words(text, out);
     in_named_years(text, &mut out);
-    let mut out = ranges(text, out);
+    let out = ranges(text, out);
+    let mut out = day_lists(text, out);
     for t in &mut out {
+        if t.every {
+            (t.from, t.to) = (None, None);
+        }
         context(text, t);
+    }
+    out
+}
+
+/// A word that names a year, then a month without one: `下一年度1月10日前`, `今年3月底`. One
+/// expression, in that year (unresolved where the word is: a law's `下一年度`).
+fn year_words(text: &str, found: Vec<FoundTime>) -> Vec<FoundTime> {
+    const WORDS: &[&str] = &["上一年度", "下一年度", "本年度", "今年", "明年", "去年"];
+    let mut out: Vec<FoundTime> = Vec::with_capacity(found.len());
+    for t in found {
+        if let Some(prev) = out.last_mut() {
+            let joined = prev.end == t.start
+                && prev.kind == TimeKind::Relative
+                && !t.names_year
+                && !t.every
+                && WORDS.contains(&&text[prev.start..prev.end]);
+            if joined {
+                let y = prev.from.map(|d| d.year);
+                prev.end = t.end;
+                prev.kind = t.kind;
+                let shift = |d: Option<Date>| d.and_then(|d| y.and_then(|y| in_year(d, y)));
+                (prev.from, prev.to) = (shift(t.from), shift(t.to));
+                prev.names_year = y.is_some();
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// A day joined to a date before it, in that date's month: the `19日` of
+/// `12月18日晚8时40分和19日晚8时35分`, of `12月18日、19日`.
+static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:\s*(?:凌晨|早上|上午|中午|下午|晚上|晚)?\s*[0-9]{{1,2}}\s*[时点](?:\s*[0-9]{{1,2}}\s*分)?)?\s*(?:和|、|及|与|或)\s*{D}"
+    ))
+    .expect("regex")
+});
+
+fn day_lists(text: &str, found: Vec<FoundTime>) -> Vec<FoundTime> {
+    let mut out: Vec<FoundTime> = Vec::with_capacity(found.len());
+    let mut it = found.into_iter().peekable();
+    while let Some(t) = it.next() {
+        let next_start = it.peek().map_or(text.len(), |n| n.start);
+        out.push(t);
+        loop {
+            let last = out.last().expect("pushed");
+            let Some(d) = last
+                .from
+                .filter(|_| last.kind == TimeKind::Date && last.from == last.to)
+            else {
+                break;
+            };
+            let Some(c) = DAY_LIST.captures(&text[last.end..]) else {
+                break;
+            };
+            let day = c.get(1).expect("group");
+            let (start, end) = (last.end + day.start(), last.end + c.get(0).unwrap().end());
+            let date = num(&c, 1).and_then(|n| Date::new(d.year, d.month, n));
+            match date {
+                Some(date) if date > d && end <= next_start => {
+                    let mut n = last.clone();
+                    (n.start, n.end, n.from, n.to) = (start, end, Some(date), Some(date));
+                    out.push(n);
+                }
+                _ => break,
+            }
+        }
     }
     out
 }
 
 /// Where a sentence names a year, a month or day after it without one is of that year:
 /// `2026年…, 5月1日至4日放假` (not the signing year of a notice written in December).
+///
+/// A date of every year is anchored only by a start (`2020年起，每年2月底前…`: first due in
+/// 2020). A date that would fall before the named one in its year, where the text says it came
+/// after (`自1995年7月12日…强震后，…相继发生了2月3日…`), is of the next year.
 fn in_named_years(text: &str, out: &mut [FoundTime]) {
-    let mut named: Option<(usize, i32)> = None;
+    struct Named {
+        end: usize,
+        date: Date,
+        start: bool,
+    }
+    let mut named: Option<Named> = None;
     for t in out.iter_mut() {
         if t.names_year {
-            if let Some(d) = t.from.or(t.to) {
-                named = Some((t.end, d.year));
+            if let Some(date) = t.to.or(t.from) {
+                let after = &text[t.end..];
+                let start = after.starts_with('起') || after.starts_with("开始");
+                named = Some(Named {
+                    end: t.end,
+                    date,
+                    start,
+                });
             }
             continue;
         }
-        let Some((end, y)) = named else { continue };
-        if text[end..t.start].contains(['。', '\n', ';', '；']) {
+        let Some(n) = &mut named else { continue };
+        if text[n.end..t.start].contains(['。', '\n', ';', '；']) {
             named = None;
             continue;
+        }
+        let mut y = n.date.year;
+        if t.every {
+            if !n.start {
+                continue;
+            }
+            t.every = false;
+        } else if text[n.end..t.start].contains('后')
+            && t.from
+                .and_then(|d| in_year(d, y))
+                .is_some_and(|d| d < n.date)
+        {
+            y += 1;
+            // The dates listed after it follow on from this one.
+            if let Some(d) = t.from.and_then(|d| in_year(d, y)) {
+                n.date = d;
+            }
         }
         let shift = |d: Option<Date>| d.and_then(|d| in_year(d, y));
         if t.from.or(t.to).is_some_and(|d| d.year != y) {

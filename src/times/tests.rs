@@ -355,12 +355,12 @@ fn ranges_starts_horizons_and_words_that_are_no_times() {
         (
             "每年6月15日前报送",
             Some(2020),
-            &[("6月15日前", Deadline, None, None)],
+            &[("每年6月15日前", Deadline, None, None)],
         ),
         (
             "每年第四季度",
             Some(2020),
-            &[("第四季度", Relative, None, None)],
+            &[("每年第四季度", Relative, None, None)],
         ),
         (
             "过去一年，上一年度结余和下一年度预算",
@@ -387,9 +387,127 @@ fn ranges_starts_horizons_and_words_that_are_no_times() {
             None,
             &[("183天", Duration, None, None)],
         ),
-        // Substrings that name no time.
-        ("以后年度的预算", Some(2025), &[]),
-        ("上一月最后一日", Some(2025), &[]),
+        // Substrings that name no time: 以后年度 is no 后年 (but a term of its own).
+        (
+            "以后年度的预算",
+            Some(2025),
+            &[("以后年度", Relative, None, None)],
+        ),
+        // Budget and tax years of a law name no calendar year.
+        (
+            "应当于下一年度1月10日前报财政部",
+            None,
+            &[("下一年度1月10日前", Deadline, None, None)],
+        ),
+        (
+            "各部门在每一预算年度终了时清理核实",
+            None,
+            &[("每一预算年度终了时", Relative, None, None)],
+        ),
+        (
+            "在上一纳税年度最后一日",
+            None,
+            &[("上一纳税年度最后一日", Relative, None, None)],
+        ),
+        (
+            "平衡当年预算，相当年轻",
+            None,
+            &[("当年", Relative, None, None)],
+        ),
+        // A year word and a month: one expression in that year.
+        (
+            "明年3月底前完成",
+            Some(2025),
+            &[("明年3月底前", Deadline, None, Some("2026-03-31"))],
+        ),
+        // A date of every year, anchored by a start year.
+        (
+            "2020年起,每年2月底前完成考核,3月底前公布",
+            Some(2019),
+            &[
+                ("2020年起", Effective, Some("2020-01-01"), None),
+                ("每年2月底前", Deadline, None, Some("2020-02-29")),
+                ("3月底前", Deadline, None, Some("2020-03-31")),
+            ],
+        ),
+        // A day joined to a date before it, in its month.
+        (
+            "2003年12月18日晚8时40分和19日晚8时35分两次",
+            None,
+            &[
+                (
+                    "2003年12月18日",
+                    Date,
+                    Some("2003-12-18"),
+                    Some("2003-12-18"),
+                ),
+                ("19日", Date, Some("2003-12-19"), Some("2003-12-19")),
+            ],
+        ),
+        // A bare date the text puts after a named one, a year on.
+        (
+            "自1995年7月12日发生强震后,相继发生了2月3日、3月19日和11月9日地震",
+            Some(1997),
+            &[
+                (
+                    "1995年7月12日",
+                    Date,
+                    Some("1995-07-12"),
+                    Some("1995-07-12"),
+                ),
+                ("2月3日", Date, Some("1996-02-03"), Some("1996-02-03")),
+                ("3月19日", Date, Some("1996-03-19"), Some("1996-03-19")),
+                ("11月9日", Date, Some("1996-11-09"), Some("1996-11-09")),
+            ],
+        ),
+        // 以前 ends before the year where the paragraph starts something in it.
+        (
+            "2008年以前,每半年召开一次例会;从2008年开始,按季度召开",
+            None,
+            &[
+                ("2008年以前", Deadline, None, Some("2007-12-31")),
+                ("每半年", Duration, None, None),
+                ("从2008年开始", Effective, Some("2008-01-01"), None),
+            ],
+        ),
+        (
+            "2030年前碳达峰",
+            None,
+            &[("2030年前", Deadline, None, Some("2030-12-31"))],
+        ),
+        // Plans before the tenth, in quotes, and parts of a plan.
+        (
+            "“九五”期间和“十五”后两年",
+            None,
+            &[
+                (
+                    "“九五”期间",
+                    PlanPeriod,
+                    Some("1996-01-01"),
+                    Some("2000-12-31"),
+                ),
+                (
+                    "“十五”后两年",
+                    PlanPeriod,
+                    Some("2004-01-01"),
+                    Some("2005-12-31"),
+                ),
+            ],
+        ),
+        (
+            "三到五年时间内完成,1日(24小时)内出院,连续两年未用完",
+            None,
+            &[
+                ("三到五年时间内", Duration, None, None),
+                ("1日(24小时)内", Duration, None, None),
+                ("两年", Duration, None, None),
+            ],
+        ),
+        (
+            "上一月最后一日",
+            Some(2025),
+            &[("上一月最后一日", Relative, None, None)],
+        ),
         ("农历三月三", Some(2025), &[]),
         ("负责起草文件", Some(2025), &[]),
     ];

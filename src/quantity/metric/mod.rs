@@ -334,6 +334,21 @@ fn vague_at(text: &str, at: usize) -> Option<FoundMetric> {
     })
 }
 
+/// An earthquake's magnitude: `7.3级强震`, `5级以上地震` — 级 after a number up to 10 with
+/// 震 later in the clause (not the tiers of `三级医院`, `一级博物馆`).
+fn magnitude(text: &str, end: usize, value: f64) -> bool {
+    let Some(rest) = text[end..].strip_prefix('级') else {
+        return false;
+    };
+    // A list of quakes names 震 once at its end: `7.0级、…6.9级和…7.1级中强地震`.
+    value <= 10.0
+        && rest
+            .chars()
+            .take(100)
+            .take_while(|c| !matches!(c, '。' | ';' | '\n' | ','))
+            .any(|c| c == '震')
+}
+
 /// One number at `at`, read with its unit and what qualifies it.
 fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
     let rest = &text[at..];
@@ -413,6 +428,9 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
             let before = back(text, at, 6);
             if scaled && MONEY_CONTEXT.iter().any(|w| before.contains(w)) {
                 (MetricKind::Money, Some("元"), 1.0)
+            } else if magnitude(text, end, n.value) {
+                end += '级'.len_utf8();
+                (MetricKind::Measure, Some("级"), 1.0)
             } else {
                 return None;
             }
@@ -580,10 +598,15 @@ pub(crate) fn metrics(text: &str) -> Vec<FoundMetric> {
         let Some(mut m) = read_range_at(text, at).or_else(|| read_at(text, at)) else {
             continue;
         };
-        // `A/B×100%`: a constant of a formula, not a quantity.
-        if text[..at]
-            .trim_end()
-            .ends_with(['×', '*', '＊', '÷', '/', '／'])
+        // `A/B×100%`: a constant of a formula, not a quantity; but `480毫米×140毫米` gives
+        // two sides of a size.
+        let size = out
+            .last()
+            .is_some_and(|p| p.unit == m.unit && text[p.end..at].trim() == "×");
+        if !size
+            && text[..at]
+                .trim_end()
+                .ends_with(['×', '*', '＊', '÷', '/', '／'])
         {
             skip_to = m.end;
             continue;
