@@ -225,6 +225,15 @@ impl Analyzer {
                 "title: the text has no title line; 政府工作报告 is inferred from its type".into(),
             );
         }
+        // A party congress report without a title line says to which congress it reports.
+        if doc.title.is_none() && doc.doc_type == DocType::Speech {
+            if let Some(t) = front::congress_report_title(opening) {
+                doc.notes.push(format!(
+                    "title: the text has no title line; {t} is inferred from its opening"
+                ));
+                doc.title = Some(t);
+            }
+        }
 
         let para = points::paragraph_ends(&body, &blines);
         let decls = counts::declared(&body);

@@ -167,6 +167,41 @@ pub(crate) fn doc_type(
     DocType::Other
 }
 
+/// A party congress report has no title line: it opens `同志们：` and says to which congress it
+/// reports (`我代表第十七届中央委员会向大会作报告`, `向第十次全国代表大会作报告`). The title it is
+/// known by: `在中国共产党第十八次全国代表大会上的报告`.
+pub(crate) fn congress_report_title(opening: &str) -> Option<String> {
+    static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"第([一二三四五六七八九十]{1,3})次全国代表大会").expect("congress regex")
+    });
+    static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"第?([一二三四五六七八九十]{1,3})届中央委员会").expect("committee regex")
+    });
+    let opening = crate::segment::fold::simplified(opening);
+    // The sentence that reports, and in it the congress or the committee reporting.
+    let at = opening.find("作报告")?;
+    let from = opening[..at].rfind(['。', '\n']).map_or(0, |i| i + 1);
+    let sentence = &opening[from..at];
+    let named = |s: &str| {
+        CONGRESS
+            .captures(s)
+            .and_then(|c| crate::numerals::parse_cn(&c[1]))
+    };
+    // The outgoing committee reports to the next congress: 十七届 → 第十八次.
+    let n = named(sentence)
+        .or_else(|| {
+            COMMITTEE
+                .captures(sentence)
+                .and_then(|c| crate::numerals::parse_cn(&c[1]))
+                .map(|n| n + 1)
+        })
+        .or_else(|| named(&opening))?;
+    Some(format!(
+        "在中国共产党第{}次全国代表大会上的报告",
+        crate::numerals::to_cn(n)
+    ))
+}
+
 fn is_salutation(t: &str) -> bool {
     let Some(body) = t.strip_suffix(':').or_else(|| t.strip_suffix('!')) else {
         return false;
@@ -429,6 +464,26 @@ fn closing(text: &str, lines: &[Line], nonblank: &[usize], f: &mut Front) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn congress_reports_are_named_by_their_congress() {
+        let cases = [
+            (
+                "中国共产党第十次全国代表大会，是在…召开的。\n我代表中央委员会向第十次全国代表大会作报告。",
+                Some("在中国共产党第十次全国代表大会上的报告"),
+            ),
+            (
+                "现在，我代表第十七届中央委员会向大会作报告。",
+                Some("在中国共产党第十八次全国代表大会上的报告"),
+            ),
+            ("我受十二届中央委员会委托，向大会作报告。", Some("在中国共产党第十三次全国代表大会上的报告")),
+            // A speech that names a congress but reports to none.
+            ("学习贯彻党的第二十次全国代表大会精神。", None),
+        ];
+        for (opening, want) in cases {
+            assert_eq!(congress_report_title(opening).as_deref(), want, "{opening}");
+        }
+    }
 
     #[test]
     fn types_from_titles() {
