@@ -123,11 +123,16 @@ fn type_of(gold: &str) -> DocType {
     }
 }
 
-/// Titles compared without the spaces and marks a layout adds.
+/// Titles and headings compared without the spaces and marks a layout adds, nor the mark that
+/// ends a heading set as a sentence (`（三）有独立的经营场所；`: the record's heading is the text
+/// before it).
 fn bare(s: &str) -> String {
-    s.chars()
+    let s: String = s
+        .chars()
         .filter(|c| !c.is_whitespace() && !"“”\"《》".contains(*c))
-        .collect()
+        .collect();
+    s.trim_end_matches(['。', '；', ';', '，', ',', '：', ':'])
+        .to_string()
 }
 
 fn flatten(s: &[Section], out: &mut Vec<(u32, String, String)>) {
