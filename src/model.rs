@@ -148,6 +148,22 @@ pub struct Section {
     pub span: Span,
     /// Sections nested in this one.
     pub children: Vec<Section>,
+    /// For a top-level block that is not the body's own numbering: an annex (`附件1 …`), the
+    /// notes (`注释` with `［1］…`), a preamble (`序言`). Absent for ordinary sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<Block>,
+}
+
+/// A top-level block beside the body's own headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    /// `附件`, `附件2：…`: an annex, with its own heading tree below it.
+    Annex,
+    /// `注释` (or `注：`) followed by numbered notes `［1］…`, each a child.
+    Notes,
+    /// `序言`: the preamble of a constitution or charter, before its first chapter.
+    Preamble,
 }
 
 impl Section {

@@ -26,6 +26,14 @@ pub enum Style {
     ArabicParen,
     /// ①
     Circled,
+    /// A line `附件…` that opens an annex (found by the tree, not by [`parse_marker`]).
+    Annex,
+    /// A line `注释` that opens the notes.
+    Notes,
+    /// `［1］` or `[1]` opening a note inside the notes.
+    Note,
+    /// A line `序言`.
+    Preamble,
 }
 
 impl Style {
@@ -37,7 +45,19 @@ impl Style {
     /// Whether the heading is the whole rest of the line (chapter titles), rather than its first
     /// sentence.
     pub fn whole_line_heading(self) -> bool {
-        matches!(self, Style::Bian | Style::Part | Style::Zhang | Style::Jie)
+        matches!(
+            self,
+            Style::Bian | Style::Part | Style::Zhang | Style::Jie | Style::Annex
+        )
+    }
+
+    /// Whether 第X条 articles stand inside a heading of this style (chapters, and an annex that
+    /// is a regulation of its own) rather than closing it.
+    pub fn holds_articles(self) -> bool {
+        matches!(
+            self,
+            Style::Bian | Style::Part | Style::Zhang | Style::Jie | Style::Annex
+        )
     }
 }
 

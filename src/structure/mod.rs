@@ -7,8 +7,9 @@ pub(crate) mod outline;
 pub(crate) mod points;
 pub(crate) mod tree;
 
-use crate::model::Section;
+use crate::model::{Block, Section};
 use crate::normalize::Normalized;
+use markers::Style;
 
 /// Collapses the spaces that centre a short chapter title (`总 则` → `总则`): only in a title of
 /// at most six characters, all of them Han.
@@ -56,6 +57,12 @@ pub(crate) fn nest(flat: &[tree::Flat], input: &str, norm: &Normalized) -> Vec<S
             heading,
             span: norm.span(f.start, f.end),
             children: Vec::new(),
+            block: match f.style {
+                Style::Annex => Some(Block::Annex),
+                Style::Notes => Some(Block::Notes),
+                Style::Preamble => Some(Block::Preamble),
+                _ => None,
+            },
         });
     }
     while let Some(done) = stack.pop() {

@@ -31,24 +31,45 @@ struct Open {
 }
 
 /// A line that opens an annex: `附件`, `附件2`, `附件:` alone, or with the annex's title
-/// (`附件1:东江市重点任务清单`, `附件 东江市…`) but not a sentence (`附件所列事项…。`).
-fn is_attachment_line(t: &str) -> bool {
-    let Some(rest) = t.strip_prefix("附件") else {
-        return false;
-    };
+/// (`附件1:东江市重点任务清单`, `附件 东江市…`) but not a sentence (`附件所列事项…。`). Returns
+/// the annex's number, if written, and the byte length of its marker (`附件1`).
+fn attachment_line(t: &str) -> Option<(Option<u32>, usize)> {
+    let rest = t.strip_prefix("附件")?;
     let is_num =
         |c: char| c.is_ascii_digit() || crate::numerals::cn_digit(c).is_some() || c == '十';
     let after = rest.trim_start_matches(is_num);
-    let numbered = after.len() < rest.len();
-    if rest.len() - after.len() > 3 * '十'.len_utf8() {
-        return false;
+    let digits = &rest[..rest.len() - after.len()];
+    if digits.len() > 3 * '十'.len_utf8() {
+        return None;
     }
+    let number = crate::numerals::parse_int(digits).and_then(|n| u32::try_from(n).ok());
+    let marker = "附件".len() + digits.len();
     let title = after.trim_start_matches([':', ' ', '.', '、']).trim();
     if title.is_empty() {
-        return true;
+        return Some((number, marker));
     }
-    let separated = numbered || after.starts_with([':', ' ']);
-    separated && !title.ends_with(['。', ';', ',']) && title.chars().count() <= 60
+    let separated = !digits.is_empty() || after.starts_with([':', ' ']);
+    (separated && !title.ends_with(['。', ';', ',']) && title.chars().count() <= 60)
+        .then_some((number, marker))
+}
+
+/// A line that is only `注释` (or `注 释`, `注释:`): the notes of a report follow.
+fn is_notes_line(t: &str) -> bool {
+    let core: String = t.chars().filter(|c| !matches!(c, ' ' | ':')).collect();
+    core == "注释"
+}
+
+/// A line that is only `序言` (`序 言`).
+fn is_preamble_line(t: &str) -> bool {
+    t.chars().filter(|&c| c != ' ').eq("序言".chars())
+}
+
+/// `[1]` (full-width `［1］` folded) at the start of a note: its number and marker length.
+fn note_marker(t: &str) -> Option<(u32, usize)> {
+    let rest = t.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let n: u32 = rest[..close].parse().ok()?;
+    (close <= 4 && n > 0).then_some((n, 1 + close + 1))
 }
 
 /// Finds the headings of `text` (the body, with everything else blanked) in `lines`.
@@ -56,9 +77,10 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
     let mut out: Vec<Flat> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut last_tiao = 0u32;
-    // Line index of each heading, and of each tree reset, to find where sections end.
+    // Line index of each heading, to find where sections end.
     let mut at_line: Vec<usize> = Vec::new();
-    let mut resets: Vec<usize> = Vec::new();
+    let mut annexes = 0u32;
+    let mut unnumbered: Vec<usize> = Vec::new();
     // Built the first time a series restarts below its own style.
     let mut later: Option<Later> = None;
     let mut last_of_style: HashMap<Style, LastOfStyle> = HashMap::new();
@@ -68,21 +90,74 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
             continue;
         }
         let t = line.text(text);
-        if is_attachment_line(t) {
+        // Blocks beside the body's own numbering: an annex (its own tree below it), the notes
+        // (each `[N]` below them), a preamble (closed by the first chapter).
+        let block = if let Some((number, len)) = attachment_line(t) {
+            annexes += 1;
+            if number.is_none() {
+                unnumbered.push(out.len());
+            }
+            Some((Style::Annex, number.unwrap_or(annexes), len))
+        } else if is_notes_line(t) {
+            Some((Style::Notes, 1, t.len()))
+        } else if is_preamble_line(t) {
+            Some((Style::Preamble, 1, t.len()))
+        } else {
+            None
+        };
+        if let Some((style, ordinal, len)) = block {
             stack.clear();
             last_of_style.clear();
             last_tiao = 0;
-            resets.push(i);
+            let marker = (line.text_start, line.text_start + len);
+            let heading = if style == Style::Annex {
+                heading_range(text, lines, i, marker.1, style)
+            } else {
+                marker
+            };
+            if style != Style::Preamble {
+                stack.push(Open {
+                    style,
+                    ordinal,
+                    index: out.len(),
+                });
+            }
+            out.push(Flat {
+                depth: 1,
+                style,
+                ordinal,
+                marker,
+                heading,
+                start: line.text_start,
+                end: line.text_end,
+                path: vec![ordinal],
+                parent: None,
+            });
+            at_line.push(i);
+            continue;
+        }
+        if let Some((ordinal, len)) =
+            note_marker(t).filter(|_| stack.first().is_some_and(|o| o.style == Style::Notes))
+        {
+            stack.truncate(1);
+            let marker = (line.text_start, line.text_start + len);
+            out.push(Flat {
+                depth: 2,
+                style: Style::Note,
+                ordinal,
+                marker,
+                heading: heading_range(text, lines, i, marker.1, Style::Note),
+                start: line.text_start,
+                end: line.text_end,
+                path: vec![1, ordinal],
+                parent: Some(stack[0].index),
+            });
+            at_line.push(i);
             continue;
         }
         let Some(m) = parse_marker(t) else { continue };
         let depth = if m.style == Style::Tiao {
-            let in_chapter = stack.iter().any(|o| {
-                matches!(
-                    o.style,
-                    Style::Bian | Style::Part | Style::Zhang | Style::Jie
-                )
-            });
+            let in_chapter = stack.iter().any(|o| o.style.holds_articles());
             let continues = match m.sub {
                 None => m.ordinal == last_tiao + 1,
                 Some(_) => m.ordinal == last_tiao,
@@ -91,12 +166,7 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
                 continue;
             }
             last_tiao = m.ordinal;
-            while stack.last().is_some_and(|o| {
-                !matches!(
-                    o.style,
-                    Style::Bian | Style::Part | Style::Zhang | Style::Jie
-                )
-            }) {
+            while stack.last().is_some_and(|o| !o.style.holds_articles()) {
                 stack.pop();
             }
             stack.len()
@@ -171,8 +241,68 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
         });
         at_line.push(i);
     }
-    set_ends(&mut out, &at_line, &resets, lines);
+    let (mut out, at_line) = drop_annex_lists(text, out, at_line, &unnumbered);
+    set_ends(&mut out, &at_line, lines);
     out
+}
+
+/// A notice lists its annexes after the signature (`附件：XX方案`) and then gives them
+/// (`附件\nXX方案\n一、…`): the listing is no block of its own. An annex line with nothing
+/// under it goes where a later annex has its number or its title; annexes without a number
+/// are then numbered in order.
+fn drop_annex_lists(
+    text: &str,
+    out: Vec<Flat>,
+    at_line: Vec<usize>,
+    unnumbered: &[usize],
+) -> (Vec<Flat>, Vec<usize>) {
+    let annex: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].style == Style::Annex)
+        .collect();
+    if annex.len() < 2 {
+        return (out, at_line);
+    }
+    let title = |i: usize| {
+        text[out[i].heading.0..out[i].heading.1]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | ' '))
+    };
+    let same = |i: usize, j: usize| {
+        let (a, b) = (title(i), title(j));
+        let short = if a.len() < b.len() { a } else { b };
+        (out[i].ordinal == out[j].ordinal && !unnumbered.contains(&j))
+            || (short.chars().count() >= 6 && (a.starts_with(short) && b.starts_with(short)))
+    };
+    let mut drop = vec![false; out.len()];
+    for (k, &i) in annex.iter().enumerate() {
+        let childless = out.get(i + 1).is_none_or(|n| n.parent != Some(i));
+        if childless && annex[k + 1..].iter().any(|&j| same(i, j)) {
+            drop[i] = true;
+        }
+    }
+    if !drop.contains(&true) {
+        return (out, at_line);
+    }
+    let mut new_index = vec![0usize; out.len()];
+    let mut kept = Vec::with_capacity(out.len());
+    let mut lines_kept = Vec::with_capacity(out.len());
+    let mut count = 0u32;
+    for (i, (mut f, line)) in out.into_iter().zip(at_line).enumerate() {
+        if drop[i] {
+            continue;
+        }
+        new_index[i] = kept.len();
+        f.parent = f.parent.map(|p| new_index[p]);
+        if f.style == Style::Annex {
+            count += 1;
+            if unnumbered.contains(&i) {
+                f.ordinal = count;
+                f.path = vec![count];
+            }
+        }
+        kept.push(f);
+        lines_kept.push(line);
+    }
+    (kept, lines_kept)
 }
 
 /// The last heading of a style: its ordinal, depth and parent.
@@ -209,9 +339,9 @@ impl Later {
 }
 
 /// A section ends at the end of the last non-blank line before the next heading at its level or
-/// above, before a reset, or before the end of the body. One pass with a stack of the sections
-/// still open, so that a long run of headings costs no more than its length.
-fn set_ends(out: &mut [Flat], at_line: &[usize], resets: &[usize], lines: &[Line]) {
+/// above, or before the end of the body. One pass with a stack of the sections still open, so
+/// that a long run of headings costs no more than its length.
+fn set_ends(out: &mut [Flat], at_line: &[usize], lines: &[Line]) {
     // For each line, the end of the last non-blank line before it.
     let mut text_end_before = Vec::with_capacity(lines.len() + 1);
     let mut last = None;
@@ -231,11 +361,8 @@ fn set_ends(out: &mut [Flat], at_line: &[usize], resets: &[usize], lines: &[Line
         }
         open.push(k);
     }
-    let mut reset = resets.iter().copied().peekable();
     for j in 0..out.len() {
-        while reset.next_if(|&r| r <= at_line[j]).is_some() {}
-        let stop = reset.peek().map_or(next_line[j], |&r| r.min(next_line[j]));
-        if let Some(end) = text_end_before[stop] {
+        if let Some(end) = text_end_before[next_line[j]] {
             out[j].end = out[j].end.max(end);
         }
     }
@@ -365,9 +492,59 @@ mod tests {
     }
 
     #[test]
-    fn attachment_restarts_the_tree() {
+    fn an_annex_is_a_block_with_its_own_tree() {
         let t = "一、总体要求\n二、工作任务\n附件\n某某实施方案\n一、目标\n二、措施\n";
-        let depths: Vec<(u32, u32)> = tree(t).iter().map(|g| (g.0, g.1)).collect();
-        assert_eq!(depths, [(1, 1), (1, 2), (1, 1), (1, 2)]);
+        assert_eq!(
+            tree(t),
+            vec![
+                (1, 1, "总体要求".into()),
+                (1, 2, "工作任务".into()),
+                (1, 1, "某某实施方案".into()),
+                (2, 1, "目标".into()),
+                (2, 2, "措施".into()),
+            ]
+        );
+        let t = "一、甲\n二、乙\n附件2:重点项目清单\n1.项目一\n2.项目二\n";
+        let lines = split_lines(t);
+        let got = headings(t, &lines);
+        assert_eq!((got[2].style, got[2].ordinal), (Style::Annex, 2));
+        assert_eq!(&t[got[2].marker.0..got[2].marker.1], "附件2");
+        assert_eq!(&t[got[2].heading.0..got[2].heading.1], "重点项目清单");
+        assert_eq!((got[3].depth, got[4].depth), (2, 2));
+        // 附件所列…。 is a sentence, not an annex.
+        assert_eq!(tree("一、甲\n附件所列事项按规定办理。\n二、乙\n").len(), 2);
+    }
+
+    #[test]
+    fn notes_and_preamble_are_blocks() {
+        let t = "一、回顾\n正文。\n二、任务\n正文。\n注释\n[1]四个自信:指道路自信等。\n[2]两个维护:略。\n";
+        let lines = split_lines(t);
+        let got = headings(t, &lines);
+        let rows: Vec<(Style, u32, u32, &str)> = got
+            .iter()
+            .map(|f| (f.style, f.depth, f.ordinal, &t[f.heading.0..f.heading.1]))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (Style::CnComma, 1, 1, "回顾"),
+                (Style::CnComma, 1, 2, "任务"),
+                (Style::Notes, 1, 1, "注释"),
+                (Style::Note, 2, 1, "四个自信:指道路自信等"),
+                (Style::Note, 2, 2, "两个维护:略"),
+            ]
+        );
+        // The task section ends before the notes.
+        assert!(got[1].end < got[2].start);
+        // [1] outside notes is no heading; a preamble closes at the first chapter.
+        assert_eq!(tree("一、甲\n[1]引文。\n").len(), 1);
+        let t = "序言\n中国是…。\n第一章 总纲\n第一条 甲。\n";
+        let lines = split_lines(t);
+        let got = headings(t, &lines);
+        let rows: Vec<(Style, u32)> = got.iter().map(|f| (f.style, f.depth)).collect();
+        assert_eq!(
+            rows,
+            [(Style::Preamble, 1), (Style::Zhang, 1), (Style::Tiao, 2)]
+        );
     }
 }

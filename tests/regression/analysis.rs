@@ -221,7 +221,12 @@ fn annex_series_after_sub_items_is_top_level() {
                  附件：东江市重点任务清单\n一、交通\n（一）道路\n正文。\n二、水利\n";
     let doc = zhengce::analyze(input);
     let top: Vec<&str> = doc.sections.iter().map(|s| s.heading.as_str()).collect();
-    assert_eq!(top, ["总体要求", "重点任务", "交通", "水利"]);
+    assert_eq!(top, ["总体要求", "重点任务", "东江市重点任务清单"]);
+    // The annex is a block of its own, its parts below it (not below 重点任务).
+    let annex = &doc.sections[2];
+    assert_eq!(annex.block, Some(zhengce::Block::Annex));
+    let parts: Vec<&str> = annex.children.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(parts, ["交通", "水利"]);
 }
 
 // Issue 13, case 5: `一、a\n（一）b\n` ×50,000 overflowed the stack (a tree 100,000 deep).
