@@ -4,7 +4,7 @@
 use crate::actions;
 use crate::analyzer::{Ctx, Stages};
 use crate::clean::Cut;
-use crate::model::{Action, DocType, Document, Metric, MetricKind, RemovalReason, Time, TimeKind};
+use crate::model::{Action, DocType, Document, Metric, RemovalReason, Time, TimeKind};
 use crate::quantity::metric;
 use crate::structure::counts::Declared;
 use crate::structure::markers::Style;
@@ -291,10 +291,8 @@ fn metrics(body: &str, decls: &[Declared], ctx: &Ctx) -> Vec<Metric> {
     metric::metrics(body)
         .into_iter()
         // A declared count (`主要任务有三个:`, `以上三项`) counts the text's own list, not the
-        // world; `这两个问题` points back at something named (an amount pointed back at,
-        // `这2分钱电价`, still has its value).
+        // world. (A count pointed back at, `这3起事故`, is still a count.)
         .filter(|m| !decls.iter().any(|d| d.start < m.end && m.start < d.end))
-        .filter(|m| m.kind != MetricKind::Count || !body[..m.start].ends_with(['这', '那']))
         .map(|m| Metric {
             text: ctx.text((m.start, m.end)).to_string(),
             value: m.value,

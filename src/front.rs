@@ -180,7 +180,11 @@ pub(crate) fn congress_report_title(opening: &str) -> Option<String> {
     let opening = crate::segment::fold::simplified(opening);
     // The sentence that reports, and in it the congress or the committee reporting.
     let at = opening.find("作报告")?;
-    let from = opening[..at].rfind(['。', '\n']).map_or(0, |i| i + 1);
+    let from = opening[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c == '。' || c == '\n')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let sentence = &opening[from..at];
     let named = |s: &str| {
         CONGRESS
@@ -477,6 +481,11 @@ mod tests {
                 Some("在中国共产党第十八次全国代表大会上的报告"),
             ),
             ("我受十二届中央委员会委托，向大会作报告。", Some("在中国共产党第十三次全国代表大会上的报告")),
+            // The reporting sentence after another one (a multi-byte stop before it).
+            (
+                "第十八次全国代表大会开幕了。我代表第十七届中央委员会向大会作报告。",
+                Some("在中国共产党第十八次全国代表大会上的报告"),
+            ),
             // A speech that names a congress but reports to none.
             ("学习贯彻党的第二十次全国代表大会精神。", None),
         ];

@@ -45,9 +45,20 @@ static PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"今年以来|今年|明年|去年|前年|后年|过去一年|上一年度|下一年度|本年度|年底|年末|年内|上半年|下半年|前([一二三])季度|第?([一二三四])季度(末)?",
+        r"今年以来|今年|明年|去年|前年|后年|过去一年|上一年度|下一年度|本年度|上年|年底|年末|年内|上半年|下半年|前([一二三])季度|第?([一二三四])季度(末)?",
     )
     .expect("regex")
+});
+/// `第三个五年计划`: a plan by its number.
+static NTH_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第([一二三四五六七八九十]{1,3})个五年(?:计划|规划)(?:(?:期间|时期|前期|中期|后期|初期)?(?:(后|前|头)([两二三四])年)?)").expect("regex")
+});
+/// `本世纪内`, `本世纪末`: by the end of the century the document is written in.
+static CENTURY_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"本世纪(?:内|末)").expect("regex"));
+/// `三日前` of a law: a deadline counted back from an event, no date of its own.
+static DAYS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:个工作)?日前").expect("regex")
 });
 /// Horizons of long-term plans with known years: 2050, 2021, 2049.
 static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,7 +68,7 @@ static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
 /// A length: `30日内`, `三到五年时间内`, `1日（24小时）内`, and bare `48小时`, `六年` (kept
 /// where the text measures time with them).
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)(?:\s*(?:到|至|—|-)\s*(?:[0-9]+|[一二三四五六七八九十两]+))?\s*(?:(?:个工作日|工作日|个月|日|天|周|年|小时)(?:\s*\([^)]{1,12}\))?\s*(?:时间)?\s*(?:内|以内|之内)|(个工作日|个月|小时|天|年))")
+    Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)(?:\s*(?:到|至|—|-)\s*(?:[0-9]+|[一二三四五六七八九十两]+)|多|余)?\s*(?:(?:个工作日|工作日|个月|日|天|周|年|小时)(?:\s*\([^)]{1,12}\))?\s*(?:时间)?\s*(?:内|以内|之内)|(个工作日|个月|小时|天|年))")
         .expect("regex")
 });
 /// Lengths and repeats without a number: `半年多`, `每半年`, `每月`, `每季度`.
@@ -87,6 +98,8 @@ pub(crate) struct FoundTime {
     /// year anchors it (`2020年起，每年2月底前` is first due on 2020-02-29); unanchored, it has
     /// none.
     pub every: bool,
+    /// Years before the year at hand (`上年`: 1): moved with it where a sentence names one.
+    pub back: i32,
 }
 
 /// The year every-year dates are read in until anchored: a leap year, so that 2月底 and
@@ -163,6 +176,22 @@ pub fn plan_start(n: u32) -> Option<i32> {
     }
 }
 
+/// The years of a plan starting in `s`, or of its last (`后两年`) or first (`前两年`, `头两年`)
+/// `k` years.
+fn plan_years(s: i32, which: Option<&str>, k: Option<u32>) -> (Option<Date>, Option<Date>) {
+    match (which, k) {
+        (Some(w), Some(k)) => {
+            let k = k.clamp(1, 5) as i32;
+            if w == "后" {
+                (Date::new(s + 5 - k, 1, 1), Date::new(s + 4, 12, 31))
+            } else {
+                (Date::new(s, 1, 1), Date::new(s + k - 1, 12, 31))
+            }
+        }
+        _ => (Date::new(s, 1, 1), Date::new(s + 4, 12, 31)),
+    }
+}
+
 /// The years that expressions without a year of their own are read in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Years {
@@ -210,6 +239,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             as_of: false,
             names_year: true,
             every: false,
+            back: 0,
         }
     }
     for c in YEAR_RANGE.captures_iter(text) {
@@ -366,16 +396,8 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         };
         let (a, b) = if c.get(3).is_some() {
             (Date::new(s + 4, 12, 31), Date::new(s + 4, 12, 31))
-        } else if let (Some(w), Some(k)) = (c.get(4), num(&c, 5)) {
-            // “十五”后两年: the plan's last two years; 前两年, 头两年 its first.
-            let k = k.min(5) as i32;
-            if w.as_str() == "后" {
-                (Date::new(s + 5 - k, 1, 1), Date::new(s + 4, 12, 31))
-            } else {
-                (Date::new(s, 1, 1), Date::new(s + k - 1, 12, 31))
-            }
         } else {
-            (Date::new(s, 1, 1), Date::new(s + 4, 12, 31))
+            plan_years(s, c.get(4).map(|w| w.as_str()), num(&c, 5))
         };
         out.push(ft(m.start(), end, TimeKind::PlanPeriod, a, b));
     }
@@ -385,6 +407,13 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         // 以后年度, 此后年份, 目前年…: 后年 and 前年 inside other words.
         let prev = text[..m.start()].chars().next_back();
         if matches!(w, "后年" | "前年") && prev.is_some_and(|p| "以之此往然最目提当今".contains(p))
+        {
+            continue;
+        }
+        // 以上年度, 马上年…: 上年 inside other words.
+        if w == "上年"
+            && (prev.is_some_and(|p| "以马向往之".contains(p))
+                || text[m.end()..].starts_with(['度', '纪', '级']))
         {
             continue;
         }
@@ -416,6 +445,8 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
                 (Date::new(y - 1, 1, 1), Date::new(y - 1, 12, 31))
             }
             (Some(y), "前年") => (Date::new(y - 2, 1, 1), Date::new(y - 2, 12, 31)),
+            // `比上年增长`: the year before the one at hand (the reviewed year's, in a review).
+            (Some(y), "上年") => (Date::new(y - 1, 1, 1), Date::new(y - 1, 12, 31)),
             (Some(y), "后年") => (Date::new(y + 2, 1, 1), Date::new(y + 2, 12, 31)),
             (Some(y), "年底" | "年末") => (Date::new(y, 12, 31), Date::new(y, 12, 31)),
             (Some(y), "上半年") => (Date::new(y, 1, 1), Date::new(y, 6, 30)),
@@ -438,6 +469,33 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             m.start()
         };
         out.push(ft(start, m.end(), TimeKind::Relative, a, b));
+        if w == "上年" {
+            if let Some(t) = out.last_mut() {
+                (t.names_year, t.back) = (false, 1);
+            }
+        }
+    }
+    for c in NTH_PLAN.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        if let Some(s) = num(&c, 1).and_then(plan_start) {
+            let (a, b) = plan_years(s, c.get(2).map(|w| w.as_str()), num(&c, 3));
+            out.push(ft(m.start(), m.end(), TimeKind::PlanPeriod, a, b));
+        }
+    }
+    for m in CENTURY_END.find_iter(text) {
+        let end = doc_year.and_then(|y| Date::new((y - 1) / 100 * 100 + 100, 12, 31));
+        out.push(ft(m.start(), m.end(), TimeKind::Deadline, None, end));
+    }
+    for c in DAYS_BEFORE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        // Not the day of a date (`5月3日前`) nor a number's tail.
+        let prev = text[..m.start()].chars().next_back();
+        if prev.is_some_and(|p| {
+            p == '月' || p.is_ascii_digit() || crate::numerals::cn_digit(p).is_some()
+        }) {
+            continue;
+        }
+        out.push(ft(m.start(), m.end(), TimeKind::Deadline, None, None));
     }
     for m in HORIZON.find_iter(text) {
         let y = match m.as_str() {
@@ -473,6 +531,8 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             "了",
             "用",
             "共",
+            "察看",
+            "留用",
         ]
         .iter()
         .any(|w| before.ends_with(w))
@@ -601,7 +661,17 @@ fn before_the_year(text: &str, t: &FoundTime) -> bool {
 }
 
 /// Every expression holds one of these characters; the regexes run only around them.
-const ANCHORS: [&str; 8] = ["年", "月", "季", "五", "内", "世纪", "小时", "工作日"];
+const ANCHORS: [&str; 9] = [
+    "年",
+    "月",
+    "季",
+    "五",
+    "内",
+    "世纪",
+    "小时",
+    "工作日",
+    "日前",
+];
 
 /// The longest run of numerals a window is widened back over, in bytes: a year and month
 /// written out (`二〇二五年十二月`) with room to spare.
@@ -678,6 +748,7 @@ pub(crate) fn times(text: &str, years: Years) -> Vec<FoundTime> {
     }
     let mut out = year_words(text, out);
     in_named_years(text, &mut out);
+    century_ends(text, &mut out);
     let out = ranges(text, out);
     let mut out = day_lists(text, out);
     for t in &mut out {
@@ -687,6 +758,20 @@ pub(crate) fn times(text: &str, years: Years) -> Vec<FoundTime> {
         context(text, t);
     }
     out
+}
+
+/// `本世纪内` in a text without a date of its own: the century of the years it names before.
+fn century_ends(text: &str, out: &mut [FoundTime]) {
+    let mut last_year = None;
+    for t in out.iter_mut() {
+        if t.names_year && !text[t.start..t.end].starts_with("本世纪") {
+            last_year = t.to.or(t.from).map(|d| d.year).or(last_year);
+        } else if t.to.is_none() && text[t.start..t.end].starts_with("本世纪") {
+            if let Some(y) = last_year {
+                t.to = Date::new((y - 1) / 100 * 100 + 100, 12, 31);
+            }
+        }
+    }
 }
 
 /// A word that names a year, then a month without one: `下一年度1月10日前`, `今年3月底`. One
@@ -785,7 +870,9 @@ fn in_named_years(text: &str, out: &mut [FoundTime]) {
             continue;
         }
         let Some(n) = &mut named else { continue };
-        if text[n.end..t.start].contains(['。', '\n', ';', '；']) {
+        // The year a paragraph names holds for the dates after it in that paragraph
+        // (`2003年5月13日，…遇难。8月11日至18日，…`).
+        if text[n.end..t.start].contains('\n') {
             named = None;
             continue;
         }
@@ -806,6 +893,7 @@ fn in_named_years(text: &str, out: &mut [FoundTime]) {
                 n.date = d;
             }
         }
+        let y = y - t.back;
         let shift = |d: Option<Date>| d.and_then(|d| in_year(d, y));
         if t.from.or(t.to).is_some_and(|d| d.year != y) {
             t.from = shift(t.from);

@@ -475,6 +475,65 @@ fn ranges_starts_horizons_and_words_that_are_no_times() {
             None,
             &[("2030年前", Deadline, None, Some("2030-12-31"))],
         ),
+        // 上年 is the year before the one a sentence names; a paragraph's named year holds
+        // for the bare dates after it.
+        (
+            "2003年，事故比上年下降。2003年5月13日发生事故。8月11日至18日又发生3起。",
+            Some(2004),
+            &[
+                ("2003年", Period, Some("2003-01-01"), Some("2003-12-31")),
+                ("上年", Relative, Some("2002-01-01"), Some("2002-12-31")),
+                (
+                    "2003年5月13日",
+                    Date,
+                    Some("2003-05-13"),
+                    Some("2003-05-13"),
+                ),
+                (
+                    "8月11日至18日",
+                    Period,
+                    Some("2003-08-11"),
+                    Some("2003-08-18"),
+                ),
+            ],
+        ),
+        (
+            "第三个五年计划期间，第七个五年计划前两年，到本世纪末",
+            Some(1988),
+            &[
+                (
+                    "第三个五年计划期间",
+                    PlanPeriod,
+                    Some("1966-01-01"),
+                    Some("1970-12-31"),
+                ),
+                (
+                    "第七个五年计划前两年",
+                    PlanPeriod,
+                    Some("1986-01-01"),
+                    Some("1987-12-31"),
+                ),
+                ("到本世纪末", Deadline, None, Some("2000-12-31")),
+            ],
+        ),
+        // Without a date of its own, the century of the years the text names.
+        (
+            "在一九八○年以前建成工业体系；在本世纪内实现现代化",
+            None,
+            &[
+                ("一九八○年以前", Deadline, None, Some("1980-12-31")),
+                ("本世纪内", Deadline, None, Some("2000-12-31")),
+            ],
+        ),
+        (
+            "应当在三日前通知，用了二十多年的时间，留党察看2年",
+            None,
+            &[
+                ("三日前", Deadline, None, None),
+                ("二十多年", Duration, None, None),
+                ("2年", Duration, None, None),
+            ],
+        ),
         // Plans before the tenth, in quotes, and parts of a plan.
         (
             "“九五”期间和“十五”后两年",

@@ -230,7 +230,7 @@ fn is_num_start(text: &str, at: usize, c: char) -> bool {
         return !grouped && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.');
     }
     // 上百, 数千, 几万: a bare scale word after a vague lead.
-    let vague = matches!(c, '百' | '千' | '万') && matches!(prev, Some('上' | '数' | '几'));
+    let vague = matches!(c, '百' | '千' | '万') && matches!(prev, Some('上' | '数' | '几' | '近'));
     // `百万吨乙烯`, `千万元`: a round amount written with its scales alone.
     let round = matches!(c, '百' | '千') && text[at + c.len_utf8()..].starts_with('万');
     (cn_digit(c).is_some()
@@ -285,7 +285,7 @@ fn vague_high(v: f64) -> f64 {
 /// sign, 成, 余, 多, 倍, a range link, 以 (以上), or more numerals. A cheap test before the
 /// full read, since 一 alone stands in 进一步, 统一, 一体化…
 fn may_be_metric(text: &str, at: usize) -> bool {
-    if text[..at].ends_with(['上', '数', '几']) {
+    if text[..at].ends_with(['上', '数', '几', '近']) {
         return true;
     }
     let Some(n) = parse_prefix(&text[at..]) else {
@@ -299,33 +299,58 @@ fn may_be_metric(text: &str, at: usize) -> bool {
         || !n.chinese
 }
 
-/// `数十个`, `几百人`, `上百家`: a lead word and a bare 十/百/千/万 with a unit.
+/// `数十个`, `几百人`, `上百家`, `近百个`: a lead word and a bare 十/百/千/万 with a unit; and
+/// `上百万赤脚医生`, `近千万知识青年`: a large round amount before the people counted.
 fn vague_at(text: &str, at: usize) -> Option<FoundMetric> {
-    let lead = ["数", "上", "几"]
+    let lead = ["数", "上", "几", "近"]
         .into_iter()
         .find(|w| text[..at].ends_with(w))?;
-    let c = text[at..].chars().next()?;
-    let value = match c {
-        '十' => 10.0,
-        '百' => 100.0,
-        '千' => 1000.0,
-        '万' => 1e4,
-        _ => return None,
+    let mut value = 1.0;
+    let mut end = at;
+    for c in text[at..].chars().take(2) {
+        let v = match c {
+            '十' => 10.0,
+            '百' => 100.0,
+            '千' => 1000.0,
+            '万' => 1e4,
+            _ => break,
+        };
+        // 百万, 千万: a scale of a scale; 十百 is none.
+        if end > at && v != 1e4 {
+            break;
+        }
+        value *= v;
+        end += c.len_utf8();
+    }
+    if end == at {
+        return None;
+    }
+    let unit = unit_at(text, end);
+    let before_noun = value >= 1e4
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && crate::segment::is_ideograph(c))
+        && !["分之", "年", "倍", "多"]
+            .iter()
+            .any(|w| text[end..].starts_with(w));
+    if unit.is_none() && !before_noun {
+        return None;
+    }
+    let q = match lead {
+        "上" => Qualifier::About,
+        "近" => Qualifier::Nearly,
+        _ => Qualifier::Over,
     };
-    let end = at + c.len_utf8();
-    let unit = unit_at(text, end)?;
-    let (q, high) = if lead == "上" {
-        (Qualifier::About, None)
-    } else {
-        (Qualifier::Over, Some(value * 10.0))
-    };
+    let high = (q == Qualifier::Over).then_some(value * 10.0);
+    let factor = unit.map_or(1.0, |u| u.factor);
     Some(FoundMetric {
         start: at - lead.len(),
-        end: end + unit.text.len(),
-        value: tidy(value * unit.factor),
-        high: high.map(|h| tidy(h * unit.factor)),
-        unit: Some(unit.norm),
-        kind: unit.kind,
+        end: end + unit.map_or(0, |u| u.text.len()),
+        value: tidy(value * factor),
+        high: high.map(|h| tidy(h * factor)),
+        unit: unit.map(|u| u.norm),
+        kind: unit.map_or(MetricKind::Count, |u| u.kind),
         qualifier: Some(q),
         direction: None,
         from: None,
@@ -447,8 +472,11 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
         return None;
     }
     // 讲三个方面的意见, 谈两点: the speech's own outline, not a quantity.
-    // (`由…等4个方面的指标构成`, written in digits, counts what a plan is made of.)
-    if (n.chinese && text[end..].starts_with("方面"))
+    // (`由…等4个方面的指标构成`, `工、农、商…这七个方面` count what a whole is made of.)
+    let outline = ["讲", "谈", "从", "以下", "如下", "着重", "重点", "主要"]
+        .iter()
+        .any(|w| back(text, at, 6).contains(w));
+    if (n.chinese && text[end..].starts_with("方面") && outline)
         || ["讲", "谈"].iter().any(|w| text[..at].ends_with(w))
     {
         return None;

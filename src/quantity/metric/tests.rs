@@ -81,6 +81,14 @@ fn units_kinds_and_values() {
             Some("个"),
             Count,
         ),
+        (
+            "工、农、商、学、兵、政、党这七个方面",
+            "七个",
+            7.0,
+            Some("个"),
+            Count,
+        ),
+        ("发生7.3级强震", "7.3级", 7.3, Some("级"), Measure),
     ];
     for (text, surface, value, unit, kind) in CASES {
         let got = one(text);
@@ -127,6 +135,11 @@ fn qualifiers_ranges_and_vague_amounts() {
     assert_eq!(q("两三个"), Some((2.0, Some(3.0), None)));
     assert_eq!(q("建成数十个示范点"), Some((10.0, Some(100.0), Some(Over))));
     assert_eq!(q("上百家企业"), Some((100.0, None, Some(About))));
+    assert_eq!(q("建交国家增加到近百个"), Some((100.0, None, Some(Nearly))));
+    // A large round amount before the people it counts, without a measure word.
+    assert_eq!(q("上百万赤脚医生成长起来"), Some((1e6, None, Some(About))));
+    assert_eq!(q("近千万知识青年上山下乡"), Some((1e7, None, Some(Nearly))));
+    assert_eq!(q("近百年来"), None);
 }
 
 #[test]
@@ -190,6 +203,10 @@ fn not_metrics() {
         "十届全国人大四次会议第7264号建议",
         "千万不要松懈",
         "一人一策",
+        "三级公立医院",
+        "下面从三个方面讲一讲",
+        "正确处理两类不同性质的矛盾",
+        "坚持两条腿走路",
     ] {
         assert_eq!(one(t), vec![], "{t}");
     }
