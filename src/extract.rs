@@ -34,7 +34,30 @@ fn years(doc: &Document, body: &str, flat: &[Flat], doc_year: Option<i32>) -> ti
     times::Years {
         doc: doc_year,
         review,
+        ahead: doc
+            .title
+            .as_deref()
+            .and_then(|t| title_year_ahead(t, doc_year)),
     }
+}
+
+/// The one year a title names when it is after the document's own (`关于2027年部分节假日安排的
+/// 通知` signed in December 2026): the year its bare dates are of. A title naming a past year
+/// (`关于2025年度考核结果的通报`) reports on it, and its deadlines are of the signing year.
+fn title_year_ahead(title: &str, doc_year: Option<i32>) -> Option<i32> {
+    let doc_year = doc_year?;
+    let b = title.as_bytes();
+    let mut years = (0..b.len().saturating_sub(3)).filter_map(|i| {
+        let digits = b.get(i..i + 4)?;
+        let before = i.checked_sub(1).map(|j| b[j]);
+        (digits.iter().all(u8::is_ascii_digit)
+            && !before.is_some_and(|c| c.is_ascii_digit())
+            && title[i + 4..].starts_with('年'))
+        .then(|| title[i..i + 4].parse::<i32>().ok())
+        .flatten()
+    });
+    let y = years.next()?;
+    (years.all(|z| z == y) && y > doc_year).then_some(y)
 }
 
 /// The year a work report that states no date was given in: the year after the one its first

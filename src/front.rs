@@ -270,6 +270,11 @@ fn title_lines(text: &str, lines: &[Line], cands: &[usize]) -> usize {
     }
 }
 
+/// The number of a decree on its own line: `第806号`, `第八百零六号`.
+static DECREE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第[0-9〇零一二三四五六七八九十百千]{1,8}号$").expect("decree number")
+});
+
 /// The head of a decree page (`中华人民共和国国务院令`): the regulation it promulgates, named
 /// below it, is the title.
 fn is_decree(t: &str) -> bool {
@@ -415,9 +420,30 @@ pub(crate) fn front(text: &str, lines: &[Line], skip: &[usize]) -> Front {
                     let t = lines[i].text(text);
                     title_like(t) && !t.contains('《') && type_word(t).is_some()
                 });
-            if let Some(&i) = named {
+            if let Some(p) = nonblank.iter().position(|&j| Some(&j) == named) {
+                let i = nonblank[p];
                 f.title = Some((vec![r(i)], lines[i].text(text).to_string()));
                 f.lines.push(i);
+                f.lines.push(nonblank[d]);
+                // Between the head and the name: the decree's number (`第806号`) and its date;
+                // under the name, the 题注 that says when it was promulgated and takes effect.
+                for &j in &nonblank[d + 1..p] {
+                    let t = lines[j].text(text);
+                    if let Some(date) = is_date_line(t) {
+                        f.head_date.get_or_insert(date);
+                        f.lines.push(j);
+                    } else if DECREE_NUMBER.is_match(t) {
+                        f.doc_number.get_or_insert(r(j));
+                        f.lines.push(j);
+                    }
+                }
+                for &j in nonblank[p + 1..].iter().take(2) {
+                    if !HISTORY.is_match(lines[j].text(text)) {
+                        break;
+                    }
+                    f.history.push(r(j));
+                    f.lines.push(j);
+                }
             }
         }
     }

@@ -1,7 +1,8 @@
 //! Golden tests: every `corpus/NAME.txt` against its hand-written `corpus/NAME.gold.json`.
 //!
 //! Gold files are written from the text, never from the output. Their compact form:
-//! sections as `[marker, ordinal, heading, [children]]`, points as
+//! sections as `[marker, ordinal, heading, [children]]` (a fifth element names a block:
+//! `annex`, `notes`, `preamble`), points as
 //! `[marker, ordinal, section_path, lead]`, outline items as `[level, marker, ordinal, heading]`,
 //! removed items as `[reason, text]`, truncation omissions as their sizes, and notes as one
 //! expected substring per note (the number of notes must match). A field absent from the gold is
@@ -16,13 +17,19 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
+/// `[marker, ordinal, heading, [children]]`, and the block (`"annex"`, `"notes"`,
+/// `"preamble"`) as a fifth element where the section is one.
 fn section_value(s: &Section) -> Value {
-    json!([
-        s.marker,
-        s.ordinal,
-        s.heading,
-        s.children.iter().map(section_value).collect::<Vec<_>>()
-    ])
+    let mut v = vec![
+        json!(s.marker),
+        json!(s.ordinal),
+        json!(s.heading),
+        Value::Array(s.children.iter().map(section_value).collect()),
+    ];
+    if let Some(b) = s.block {
+        v.push(serde_json::to_value(b).unwrap());
+    }
+    Value::Array(v)
 }
 
 fn check_levels(s: &Section, level: u32, errs: &mut Vec<String>) {

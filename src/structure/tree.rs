@@ -42,13 +42,24 @@ fn attachment_line(t: &str) -> Option<(Option<u32>, usize)> {
     if digits.len() > 3 * '十'.len_utf8() {
         return None;
     }
-    let number = crate::numerals::parse_int(digits).and_then(|n| u32::try_from(n).ok());
-    let marker = "附件".len() + digits.len();
+    let mut number = crate::numerals::parse_int(digits).and_then(|n| u32::try_from(n).ok());
+    let mut marker = "附件".len() + digits.len();
+    let mut after = after;
+    // `附件:1.某某清单`: the annex's number after the colon.
+    if digits.is_empty() {
+        let listed = after.trim_start_matches([':', ' ']);
+        let n = listed.trim_start_matches(|c: char| c.is_ascii_digit());
+        if n.len() < listed.len() && n.starts_with(['.', '、']) {
+            number = listed[..listed.len() - n.len()].parse().ok();
+            marker = t.len() - n.len() + 1;
+            after = &n[1..];
+        }
+    }
     let title = after.trim_start_matches([':', ' ', '.', '、']).trim();
     if title.is_empty() {
         return Some((number, marker));
     }
-    let separated = !digits.is_empty() || after.starts_with([':', ' ']);
+    let separated = number.is_some() || after.starts_with([':', ' ']);
     (separated && !title.ends_with(['。', ';', ',']) && title.chars().count() <= 60)
         .then_some((number, marker))
 }

@@ -200,13 +200,20 @@ pub(crate) struct Years {
     /// A byte range of the text that reviews another year, and that year: in a work report's
     /// `2025年工作回顾`, `年末`, `上半年` and `6月底` are of 2025 even when the report is of 2026.
     pub review: Option<(usize, usize, i32)>,
+    /// The later year a document written ahead is about (`关于2027年部分节假日安排的通知`,
+    /// signed in 2026): bare months and days are of it.
+    pub ahead: Option<i32>,
 }
 
 impl Years {
     /// The document's year, and nothing reviewed.
     #[cfg(test)]
     pub fn of_document(doc: Option<i32>) -> Years {
-        Years { doc, review: None }
+        Years {
+            doc,
+            review: None,
+            ahead: None,
+        }
     }
 
     /// The year of an expression at `pos` that names no year (a month, 年底, 上半年, a
@@ -214,7 +221,7 @@ impl Years {
     fn within_at(&self, pos: usize) -> Option<i32> {
         match self.review {
             Some((s, e, y)) if (s..e).contains(&pos) => Some(y),
-            _ => self.doc,
+            _ => self.ahead.or(self.doc),
         }
     }
 }

@@ -255,6 +255,7 @@ fn a_reviewed_year_holds_for_words_that_name_none() {
     let years = Years {
         doc: Some(2026),
         review: Some((0, split, 2025)),
+        ahead: None,
     };
     let got: Vec<(String, Option<String>)> = times(text, years)
         .iter()
@@ -578,4 +579,41 @@ fn ranges_starts_horizons_and_words_that_are_no_times() {
             .collect();
         assert_eq!(got, want, "{text}");
     }
+}
+
+/// A notice signed in December about next year's holidays: its bare dates are of the year its
+/// title names; 今年 still counts from its date.
+#[test]
+fn a_document_written_ahead_dates_in_the_year_it_is_about() {
+    let text = "一、元旦:1月1日至3日放假。今年的值班表已报送。";
+    let years = Years {
+        doc: Some(2026),
+        review: None,
+        ahead: Some(2027),
+    };
+    let got: Vec<(String, Option<String>, Option<String>)> = times(text, years)
+        .iter()
+        .map(|t| {
+            (
+                text[t.start..t.end].to_string(),
+                t.from.map(|d| d.iso()),
+                t.to.map(|d| d.iso()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "1月1日至3日".to_string(),
+                Some("2027-01-01".to_string()),
+                Some("2027-01-03".to_string())
+            ),
+            (
+                "今年".to_string(),
+                Some("2026-01-01".to_string()),
+                Some("2026-12-31".to_string())
+            ),
+        ]
+    );
 }

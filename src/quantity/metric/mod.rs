@@ -359,6 +359,38 @@ fn vague_at(text: &str, at: usize) -> Option<FoundMetric> {
     })
 }
 
+/// Nouns of people and households counted without a measure word, and the unit they count in.
+const COUNTED_NOUNS: &[(&str, &str)] = &[
+    ("贫困人口", "人"),
+    ("纳税人", "人"),
+    ("参保人", "人"),
+    ("农民工", "人"),
+    ("劳动力", "人"),
+    ("人口", "人"),
+    ("职工", "人"),
+    ("居民", "人"),
+    ("农民", "人"),
+    ("群众", "人"),
+    ("学生", "人"),
+    ("儿童", "人"),
+    ("老人", "人"),
+    ("游客", "人"),
+    ("市场主体", "户"),
+    ("农户", "户"),
+    ("用户", "户"),
+];
+
+/// A noun of [`COUNTED_NOUNS`] right after a number of at least ten.
+fn counted_noun(after: &str, value: f64) -> Option<(&'static str, &'static str)> {
+    if value < 10.0 {
+        return None;
+    }
+    COUNTED_NOUNS
+        .iter()
+        .find(|(w, _)| after.starts_with(w))
+        .copied()
+}
+
 /// An earthquake's magnitude: `7.3级强震`, `5级以上地震` — 级 after a number up to 10 with
 /// 震 later in the clause (not the tiers of `三级医院`, `一级博物馆`).
 fn magnitude(text: &str, end: usize, value: f64) -> bool {
@@ -453,6 +485,10 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
             let before = back(text, at, 6);
             if scaled && MONEY_CONTEXT.iter().any(|w| before.contains(w)) {
                 (MetricKind::Money, Some("元"), 1.0)
+            } else if let Some((noun, unit)) = counted_noun(&text[end..], n.value) {
+                // `约8000万纳税人`: the people counted stand where the measure word would.
+                end += noun.len();
+                (MetricKind::Count, Some(unit), 1.0)
             } else if magnitude(text, end, n.value) {
                 end += '级'.len_utf8();
                 (MetricKind::Measure, Some("级"), 1.0)

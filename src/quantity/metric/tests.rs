@@ -89,6 +89,13 @@ fn units_kinds_and_values() {
             Count,
         ),
         ("发生7.3级强震", "7.3级", 7.3, Some("级"), Measure),
+        (
+            "为约8000万纳税人办理退税",
+            "约8000万纳税人",
+            8e7,
+            Some("人"),
+            Count,
+        ),
     ];
     for (text, surface, value, unit, kind) in CASES {
         let got = one(text);
