@@ -105,6 +105,8 @@ const LEADS: &[&str] = &[
     "推进",
     "推广",
     "新开工",
+    "开工",
+    "接待",
 ];
 
 /// Characters of a clause read backwards from a number: anything but punctuation and space.
@@ -132,7 +134,32 @@ fn han_or_alnum(c: char) -> bool {
     !c.is_ascii_punctuation() && !c.is_whitespace() && !STOP_AFTER.contains(&c)
 }
 
+/// Verbs that provide what a standard is set for: `按照每百户不低于30平方米的标准配建X`.
+const PROVIDE: &[&str] = &["配建", "配置", "配备", "建设", "设置", "配套"];
+
 pub(crate) fn subject(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
+    // `约8000万纳税人`: the people counted are part of the quantity's text.
+    if let Some((noun, _)) = super::metric::COUNTED_NOUNS
+        .iter()
+        .find(|(w, _)| text[m.start..m.end].ends_with(w))
+    {
+        return Some((m.end - noun.len(), m.end));
+    }
+    // A standard: what the amount is set for follows `的标准` and a verb of provision.
+    if let Some(rest) = text[m.end..].strip_prefix("的标准") {
+        if let Some(v) = PROVIDE.iter().find(|v| rest.starts_with(**v)) {
+            let from = m.end + "的标准".len() + v.len();
+            let len: usize = text[from..]
+                .chars()
+                .take(AFTER_CHARS)
+                .take_while(|&c| han_or_alnum(c))
+                .map(char::len_utf8)
+                .sum();
+            if len > 0 {
+                return Some((from, from + len));
+            }
+        }
+    }
     // 处五百元以上二千元以下罚款: a fine, a grant, a subsidy named after the amount.
     if m.kind == MetricKind::Money {
         let after = &text[m.end..];
@@ -237,6 +264,14 @@ fn before(text: &str, m: &FoundMetric) -> Option<(usize, usize)> {
             start += p + cut.len();
         }
     }
+    // Once more after the cuts, for verbs that never start a noun (`建设单位` is one):
+    // `年底前开工重点项目` → `重点项目`.
+    while let Some(lead) = ["新开工", "开工", "接待"]
+        .iter()
+        .find(|l| text[start..end].starts_with(**l))
+    {
+        start += lead.len();
+    }
     let s = &text[start..end];
     // Digits only as part of a name (`5G基站`), never a number of its own.
     let b = s.as_bytes();
@@ -258,6 +293,13 @@ mod tests {
             ("全县规上工业增加值增长9.4%", "规上工业增加值"),
             ("新签约亿元以上项目46个", "项目"),
             ("归集各类数据4800万条", "各类数据"),
+            ("年底前开工重点项目40个", "重点项目"),
+            ("接待游客12.6万人次", "游客"),
+            ("为约8000万纳税人办理退税", "纳税人"),
+            (
+                "按照每百户不低于30平方米的标准配建社区综合服务用房",
+                "社区综合服务用房",
+            ),
             ("县政务服务中心和三个乡镇作了交流发言", "乡镇"),
             ("——地区生产总值增长6%左右", "地区生产总值"),
             ("全年计划实施重点项目120个", "重点项目"),

@@ -668,7 +668,7 @@ fn before_the_year(text: &str, t: &FoundTime) -> bool {
 }
 
 /// Every expression holds one of these characters; the regexes run only around them.
-const ANCHORS: [&str; 9] = [
+const ANCHORS: [&str; 10] = [
     "年",
     "月",
     "季",
@@ -678,6 +678,7 @@ const ANCHORS: [&str; 9] = [
     "小时",
     "工作日",
     "日前",
+    "天",
 ];
 
 /// The longest run of numerals a window is widened back over, in bytes: a year and month

@@ -360,7 +360,7 @@ fn vague_at(text: &str, at: usize) -> Option<FoundMetric> {
 }
 
 /// Nouns of people and households counted without a measure word, and the unit they count in.
-const COUNTED_NOUNS: &[(&str, &str)] = &[
+pub(super) const COUNTED_NOUNS: &[(&str, &str)] = &[
     ("贫困人口", "人"),
     ("纳税人", "人"),
     ("参保人", "人"),
