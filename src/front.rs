@@ -153,8 +153,20 @@ pub(crate) fn doc_type(
             return DocType::Speech;
         }
     }
-    // Without a title, the opening says what the text is: a work report asks for deliberation.
-    if opening.contains("请予审议") || opening.contains("报告政府工作") {
+    // Without a title, the opening says what the text is: a work report asks for deliberation,
+    // or the government's head says he reports for it to the congress (`我代表国务院，向大会作
+    // 政府工作报告`, `我代表中央人民政府作工作报告`, `…向大会作关于第七个五年计划的报告，请审议`).
+    let for_government = ["代表国务院", "代表中央人民政府", "根据国务院的决定"]
+        .iter()
+        .any(|w| opening.contains(w));
+    let to_deputies = salutation.is_some_and(|s| s.contains("代表"));
+    if opening.contains("请予审议")
+        || opening.contains("报告政府工作")
+        || (to_deputies
+            && (opening.contains("政府工作报告")
+                || opening.contains("的政府工作")
+                || (for_government && opening.contains("报告"))))
+    {
         return DocType::WorkReport;
     }
     if salutation.is_some_and(|s| s.contains("同志") || s.contains("代表") || s.contains("朋友"))
@@ -549,6 +561,29 @@ mod tests {
         );
         assert_eq!(
             doc_type(Some("某会议关于政府工作报告的决议"), None, "", false),
+            DocType::Other
+        );
+        // The head of government reports to the deputies, with or without 请予审议.
+        for opening in [
+            "现在,我代表中央人民政府作工作报告。",
+            "我现在根据国务院的决定,向大会作政府工作报告。",
+            "现在,我代表国务院,向大会作关于第七个五年计划的报告,请审议。",
+            "现在,我代表国务院,向大会报告过去五年的政府工作。",
+        ] {
+            assert_eq!(
+                doc_type(None, Some("各位代表"), opening, false),
+                DocType::WorkReport,
+                "{opening}"
+            );
+        }
+        // A resolution that names the report it approves, to no one, is no work report.
+        assert_eq!(
+            doc_type(
+                None,
+                None,
+                "会议听取了国务院总理所作的政府工作报告。",
+                false
+            ),
             DocType::Other
         );
     }

@@ -16,6 +16,7 @@ mod common;
 #[path = "common/score.rs"]
 mod score;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use score::Score;
@@ -446,29 +447,47 @@ fn structure_times_and_metrics_against_real_gold() {
         "front matter of {n} documents: title {titles}, type {types}, date {dates} right ({front_right:.3})"
     );
 
+    // By the record's type, for the README's table.
+    let type_name = |d: &Document| {
+        serde_json::to_value(d.doc_type)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     let times: Vec<TimesGold> = load("times");
     let mut tf = Score::default();
+    let mut times_by_type: BTreeMap<String, Score> = BTreeMap::new();
     let mut kinds = 0;
     for g in times.iter().flat_map(|t| &t.documents) {
         let (doc, text) = read(&root, &g.file);
         let (f, k) = times_score(&doc, &text, g);
         println!("{}", line(&format!("times {}", g.file), &f));
         tf.add(f);
+        times_by_type.entry(type_name(&doc)).or_default().add(f);
         kinds += k;
+    }
+    for (t, f) in &times_by_type {
+        println!("{}", line(&format!("times, {t}"), f));
     }
     println!("{}", line("times, all", &tf));
     println!("times with the kind right too: {kinds} of {}", tf.tp);
 
     let metrics: Vec<MetricsGold> = load("metrics");
     let mut mf = Score::default();
+    let mut metrics_by_type: BTreeMap<String, Score> = BTreeMap::new();
     let (mut qualifiers, mut names) = (0, 0);
     for g in metrics.iter().flat_map(|m| &m.documents) {
         let (doc, text) = read(&root, &g.file);
         let (f, q, n) = metrics_score(&doc, &text, g);
         println!("{}", line(&format!("metrics {}", g.file), &f));
         mf.add(f);
+        metrics_by_type.entry(type_name(&doc)).or_default().add(f);
         qualifiers += q;
         names += n;
+    }
+    for (t, f) in &metrics_by_type {
+        println!("{}", line(&format!("metrics, {t}"), f));
     }
     println!("{}", line("metrics, all", &mf));
     println!(
