@@ -66,13 +66,15 @@ fn attachment_line(t: &str) -> Option<(Option<u32>, usize)> {
 
 /// A line that is only `注释` (or `注 释`, `注释:`): the notes of a report follow.
 fn is_notes_line(t: &str) -> bool {
-    let core: String = t.chars().filter(|c| !matches!(c, ' ' | ':')).collect();
-    core == "注释"
+    t.starts_with('注')
+        && t.chars()
+            .filter(|c| !matches!(c, ' ' | ':'))
+            .eq("注释".chars())
 }
 
 /// A line that is only `序言` (`序 言`).
 fn is_preamble_line(t: &str) -> bool {
-    t.chars().filter(|&c| c != ' ').eq("序言".chars())
+    t.starts_with('序') && t.chars().filter(|&c| c != ' ').eq("序言".chars())
 }
 
 /// `[1]` (full-width `［1］` folded) at the start of a note: its number and marker length.

@@ -49,36 +49,27 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
-/// `第三个五年计划`: a plan by its number.
-static NTH_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第([一二三四五六七八九十]{1,3})个五年(?:计划|规划)(?:(?:期间|时期|前期|中期|后期|初期)?(?:(后|前|头)([两二三四])年)?)").expect("regex")
-});
-/// `本世纪内`, `本世纪末`: by the end of the century the document is written in.
-static CENTURY_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"本世纪(?:内|末)").expect("regex"));
-/// `三日前` of a law: a deadline counted back from an event, no date of its own.
-static DAYS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:个工作)?日前").expect("regex")
-});
-/// Horizons of long-term plans with known years: 2050, 2021, 2049.
-static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"本世纪中叶|(?:建党|中国共产党成立)一百年|(?:新中国|中华人民共和国)成立一百年")
-        .expect("regex")
+/// The rarer forms, in one pass: `第三个五年计划` (a plan by its number, with `期间`,
+/// `前两年`…); `本世纪中叶`, `建党一百年`, `新中国成立一百年` (horizons with known years: 2050,
+/// 2021, 2049); `本世纪内`, `本世纪末` (by the end of the century the document is written in);
+/// `三日前` (a deadline counted back from an event); `半年多`, `每半年`, `每月`, `每季度` (lengths
+/// and repeats without a number); `年度终了时`, `以后纳税年度`, `上一纳税年度最后一日`,
+/// `上一月最后一日`, `当年` (budget and tax years that name no calendar year).
+static RARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"第(?P<pn>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)(?:(?:期间|时期|前期|中期|后期|初期)?(?:(?P<pw>后|前|头)(?P<pk>[两二三四])年)?)",
+        r"|(?P<horizon>本世纪中叶|(?:建党|中国共产党成立)一百年|(?:新中国|中华人民共和国)成立一百年)",
+        r"|(?P<century>本世纪(?:内|末))",
+        r"|(?P<dn>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:个工作)?日前",
+        r"|(?P<every>每半年|半年(?:多|及以上|以上|以内|内)|每个?月|每季度?)",
+        r"|(?P<fiscal>(?:以后|上一|下一|本|每一|当)?(?:纳税|预算)?年度(?:预算执行)?(?:终了(?:时|后)?|最后一日)|以后(?:纳税)?年度|(?:上一|本)纳税年度|上一月最后一日|当年)",
+    ))
+    .expect("regex")
 });
 /// A length: `30日内`, `三到五年时间内`, `1日（24小时）内`, and bare `48小时`, `六年` (kept
 /// where the text measures time with them).
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]+|[一二三四五六七八九十两]+)(?:\s*(?:到|至|—|-)\s*(?:[0-9]+|[一二三四五六七八九十两]+)|多|余)?\s*(?:(?:个工作日|工作日|个月|日|天|周|年|小时)(?:\s*\([^)]{1,12}\))?\s*(?:时间)?\s*(?:内|以内|之内)|(个工作日|个月|小时|天|年))")
-        .expect("regex")
-});
-/// Lengths and repeats without a number: `半年多`, `每半年`, `每月`, `每季度`.
-static HALF_AND_EVERY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"每半年|半年(?:多|及以上|以上|以内|内)|每个?月|每季度?").expect("regex")
-});
-/// Terms of budget and tax years that name no calendar year: `年度终了时`, `以后纳税年度`,
-/// `上一纳税年度最后一日`, `上一月最后一日`, `当年`.
-static FISCAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:以后|上一|下一|本|每一|当)?(?:纳税|预算)?年度(?:预算执行)?(?:终了(?:时|后)?|最后一日)|以后(?:纳税)?年度|(?:上一|本)纳税年度|上一月最后一日|当年")
         .expect("regex")
 });
 
@@ -482,42 +473,6 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             }
         }
     }
-    for c in NTH_PLAN.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        if let Some(s) = num(&c, 1).and_then(plan_start) {
-            let (a, b) = plan_years(s, c.get(2).map(|w| w.as_str()), num(&c, 3));
-            out.push(ft(m.start(), m.end(), TimeKind::PlanPeriod, a, b));
-        }
-    }
-    for m in CENTURY_END.find_iter(text) {
-        let end = doc_year.and_then(|y| Date::new((y - 1) / 100 * 100 + 100, 12, 31));
-        out.push(ft(m.start(), m.end(), TimeKind::Deadline, None, end));
-    }
-    for c in DAYS_BEFORE.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        // Not the day of a date (`5月3日前`) nor a number's tail.
-        let prev = text[..m.start()].chars().next_back();
-        if prev.is_some_and(|p| {
-            p == '月' || p.is_ascii_digit() || crate::numerals::cn_digit(p).is_some()
-        }) {
-            continue;
-        }
-        out.push(ft(m.start(), m.end(), TimeKind::Deadline, None, None));
-    }
-    for m in HORIZON.find_iter(text) {
-        let y = match m.as_str() {
-            "本世纪中叶" => 2050,
-            w if w.starts_with("新中国") || w.starts_with("中华人民共和国") => 2049,
-            _ => 2021,
-        };
-        out.push(ft(
-            m.start(),
-            m.end(),
-            TimeKind::Period,
-            Date::new(y, 1, 1),
-            Date::new(y, 12, 31),
-        ));
-    }
     for c in DURATION.captures_iter(text) {
         let m = c.get(0).unwrap();
         // A length without 内 is a duration where the text measures time with it
@@ -557,16 +512,51 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             out.push(ft(m.start(), m.end(), TimeKind::Duration, None, None));
         }
     }
-    for m in HALF_AND_EVERY.find_iter(text) {
-        out.push(ft(m.start(), m.end(), TimeKind::Duration, None, None));
-    }
-    for m in FISCAL.find_iter(text) {
-        // 相当年轻, 正当年: 当年 inside other words.
-        let prev = text[..m.start()].chars().next_back();
-        if m.as_str() == "当年" && prev.is_some_and(|p| "相充担适应正每".contains(p)) {
-            continue;
+    for c in RARE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (start, end) = (m.start(), m.end());
+        if let Some(n) = c.name("pn") {
+            let Some(s) = parse_int(n.as_str())
+                .and_then(|v| u32::try_from(v).ok())
+                .and_then(plan_start)
+            else {
+                continue;
+            };
+            let k = c
+                .name("pk")
+                .and_then(|k| parse_int(k.as_str()))
+                .and_then(|k| u32::try_from(k).ok());
+            let (a, b) = plan_years(s, c.name("pw").map(|w| w.as_str()), k);
+            out.push(ft(start, end, TimeKind::PlanPeriod, a, b));
+        } else if let Some(h) = c.name("horizon") {
+            let y = match h.as_str() {
+                "本世纪中叶" => 2050,
+                w if w.starts_with("新中国") || w.starts_with("中华人民共和国") => 2049,
+                _ => 2021,
+            };
+            let (a, b) = (Date::new(y, 1, 1), Date::new(y, 12, 31));
+            out.push(ft(start, end, TimeKind::Period, a, b));
+        } else if c.name("century").is_some() {
+            let to = doc_year.and_then(|y| Date::new((y - 1) / 100 * 100 + 100, 12, 31));
+            out.push(ft(start, end, TimeKind::Deadline, None, to));
+        } else if c.name("dn").is_some() {
+            // Not the day of a date (`5月3日前`) nor a number's tail.
+            let prev = text[..start].chars().next_back();
+            if !prev.is_some_and(|p| {
+                p == '月' || p.is_ascii_digit() || crate::numerals::cn_digit(p).is_some()
+            }) {
+                out.push(ft(start, end, TimeKind::Deadline, None, None));
+            }
+        } else if c.name("every").is_some() {
+            out.push(ft(start, end, TimeKind::Duration, None, None));
+        } else {
+            // 相当年轻, 正当年: 当年 inside other words.
+            let prev = text[..start].chars().next_back();
+            if m.as_str() == "当年" && prev.is_some_and(|p| "相充担适应正每".contains(p)) {
+                continue;
+            }
+            out.push(ft(start, end, TimeKind::Relative, None, None));
         }
-        out.push(ft(m.start(), m.end(), TimeKind::Relative, None, None));
     }
     out
 }
@@ -690,9 +680,19 @@ const MAX_NUMERAL_BYTES: usize = 48;
 fn windows(text: &str) -> Vec<(usize, usize)> {
     const SPAN: usize = 30;
     let bytes = text.as_bytes();
+    // 天 and 日前 anchor only after a number (`3天`, `三日前`): 今天, 天津, 日前召开 are no
+    // lengths, and 天 is common.
+    let after_number = |p: usize| {
+        text[..p].chars().next_back().is_some_and(|c| {
+            c.is_ascii_digit() || crate::numerals::cn_digit(c).is_some() || c == '十'
+        })
+    };
     let mut at: Vec<usize> = ANCHORS
         .iter()
-        .flat_map(|a| memchr::memmem::find_iter(bytes, a.as_bytes()))
+        .flat_map(|a| {
+            memchr::memmem::find_iter(bytes, a.as_bytes())
+                .filter(move |&p| !matches!(*a, "天" | "日前") || after_number(p))
+        })
         .collect();
     at.sort_unstable();
     let numeral = |c: char| c.is_ascii_digit() || "〇○零一二三四五六七八九十两年月第".contains(c);

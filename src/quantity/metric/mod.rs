@@ -509,10 +509,13 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
     }
     // 讲三个方面的意见, 谈两点: the speech's own outline, not a quantity.
     // (`由…等4个方面的指标构成`, `工、农、商…这七个方面` count what a whole is made of.)
-    let outline = ["讲", "谈", "从", "以下", "如下", "着重", "重点", "主要"]
-        .iter()
-        .any(|w| back(text, at, 6).contains(w));
-    if (n.chinese && text[end..].starts_with("方面") && outline)
+    let outline = || {
+        let before = back(text, at, 6);
+        ["讲", "谈", "从", "以下", "如下", "着重", "重点", "主要"]
+            .iter()
+            .any(|w| before.contains(w))
+    };
+    if (n.chinese && text[end..].starts_with("方面") && outline())
         || ["讲", "谈"].iter().any(|w| text[..at].ends_with(w))
     {
         return None;
