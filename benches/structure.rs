@@ -103,5 +103,29 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// `zhengce diff` of two versions of a 200-article law: both analysed, their articles aligned
+/// and the character diffs of the changed ones made.
+fn bench_diff(c: &mut Criterion) {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-real/versions/company_law");
+    let (Ok(old), Ok(new)) = (
+        std::fs::read_to_string(dir.join("old.md")),
+        std::fs::read_to_string(dir.join("new.md")),
+    ) else {
+        eprintln!("versions are absent; no diff bench");
+        return;
+    };
+    let analyzer = Analyzer::builder().stages(Stages::Structure).build();
+    let mut group = c.benchmark_group("diff");
+    group.bench_function("company_law_218_266", |b| {
+        b.iter(|| {
+            let a = zhengce::diff::articles(&analyzer.analyze(black_box(&old)), &old);
+            let n = zhengce::diff::articles(&analyzer.analyze(black_box(&new)), &new);
+            zhengce::diff::compare(a, n).unwrap().pairs.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_diff);
 criterion_main!(benches);

@@ -28,6 +28,7 @@ mod analyzer;
 mod clean;
 pub mod dates;
 pub mod decode;
+pub mod diff;
 mod error;
 mod extract;
 mod front;

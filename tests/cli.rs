@@ -241,3 +241,39 @@ fn tasks_table_in_every_format() {
     let bytes = std::fs::read(&book).unwrap();
     assert!(bytes.starts_with(b"PK"), "a zip archive");
 }
+
+#[test]
+fn diff_prints_the_table_and_refuses_texts_without_articles() {
+    let dir = tempdir::Dir::new("diff");
+    let old = temp_file(
+        &dir,
+        "old.txt",
+        "某市养犬管理条例\n\n第一条 为了规范养犬行为，制定本条例。\n\n第二条 养犬人应当为犬只办理登记。\n\n第三条 本条例自2020年1月1日起施行。\n"
+            .as_bytes(),
+    );
+    let new = temp_file(
+        &dir,
+        "new.txt",
+        "某市养犬管理条例\n\n第一条 为了规范养犬行为，制定本条例。\n\n第二条 犬只收容场所由公安机关设置。\n\n第三条 养犬人应当每年为犬只办理登记。\n\n第四条 本条例自2027年1月1日起施行。\n"
+            .as_bytes(),
+    );
+    zhengce()
+        .args(["diff", old.to_str().unwrap(), new.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| 修改前 | 修改后 | 状态 |"))
+        .stdout(predicate::str::contains("**每年**"))
+        .stdout(predicate::str::contains("新增"))
+        .stderr(predicate::str::contains(
+            "3 old and 4 new articles: 1 unchanged, 2 changed, 1 added, 0 deleted, 0 moved",
+        ));
+    zhengce()
+        .args([
+            "diff",
+            old.to_str().unwrap(),
+            corpus("speech_party_building.txt").to_str().unwrap(),
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("has no articles"));
+}

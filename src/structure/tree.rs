@@ -64,6 +64,16 @@ fn attachment_line(t: &str) -> Option<(Option<u32>, usize)> {
         .then_some((number, marker))
 }
 
+/// The bytes of a Markdown heading's `#` marks and the space after them (`## 第二章` → 3), or 0.
+fn markdown_prefix(t: &str) -> usize {
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        hashes + 1
+    } else {
+        0
+    }
+}
+
 /// A line that is only `注释` (or `注 释`, `注释:`): the notes of a report follow.
 fn is_notes_line(t: &str) -> bool {
     t.starts_with('注')
@@ -168,7 +178,11 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
             at_line.push(i);
             continue;
         }
-        let Some(m) = parse_marker(t) else { continue };
+        // A Markdown heading (`## 第二章 总则`) is the chapter it names.
+        let md = markdown_prefix(t);
+        let Some(m) = parse_marker(&t[md..]) else {
+            continue;
+        };
         let depth = if m.style == Style::Tiao {
             let in_chapter = stack.iter().any(|o| o.style.holds_articles());
             let continues = match m.sub {
@@ -238,7 +252,7 @@ pub(crate) fn headings(text: &str, lines: &[Line]) -> Vec<Flat> {
             ordinal: m.ordinal,
             index: out.len(),
         });
-        let marker = (line.text_start, line.text_start + m.len);
+        let marker = (line.text_start + md, line.text_start + md + m.len);
         let heading = heading_range(text, lines, i, marker.1, m.style);
         let path = stack.iter().map(|o| o.ordinal).collect();
         out.push(Flat {
@@ -334,7 +348,10 @@ impl Later {
         let mut at: HashMap<(Style, u32), Vec<usize>> = HashMap::new();
         for (i, l) in lines.iter().enumerate() {
             if let Some(m) = (!l.is_blank())
-                .then(|| parse_marker(l.text(text)))
+                .then(|| {
+                    let t = l.text(text);
+                    parse_marker(&t[markdown_prefix(t)..])
+                })
                 .flatten()
             {
                 at.entry((m.style, m.ordinal)).or_default().push(i);
