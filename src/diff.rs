@@ -293,40 +293,15 @@ pub fn compare(old: Vec<Article>, new: Vec<Article>) -> Result<Comparison, DiffE
     }
 
     // Splits and merges: a leftover mostly contained in a paired article of the other side.
-    let contained = |a: &[u64], b: &[u64]| {
-        if a.is_empty() {
-            0.0
-        } else {
-            common(a, b) as f64 / a.len() as f64
-        }
-    };
-    for j in 0..new.len() {
-        if !new_from[j].is_empty() {
-            continue;
-        }
-        let best = (0..old.len())
-            .filter(|&i| !old_to[i].is_empty())
-            .map(|i| (contained(&ng[j], &og[i]), i))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, i)) = best.filter(|b| b.0 >= MIN_CONTAINED && ng[j].len() >= 8) {
-            old_to[i].push(j);
-            new_from[j].push(i);
-            sim.insert((i, j), dice(&og[i], &ng[j]));
-        }
+    for (j, i) in contained_in_paired(&new_from, &old_to, &ng, &og) {
+        old_to[i].push(j);
+        new_from[j].push(i);
+        sim.insert((i, j), dice(&og[i], &ng[j]));
     }
-    for i in 0..old.len() {
-        if !old_to[i].is_empty() {
-            continue;
-        }
-        let best = (0..new.len())
-            .filter(|&j| !new_from[j].is_empty())
-            .map(|j| (contained(&og[i], &ng[j]), j))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, j)) = best.filter(|b| b.0 >= MIN_CONTAINED && og[i].len() >= 8) {
-            old_to[i].push(j);
-            new_from[j].push(i);
-            sim.insert((i, j), dice(&og[i], &ng[j]));
-        }
+    for (i, j) in contained_in_paired(&old_to, &new_from, &og, &ng) {
+        old_to[i].push(j);
+        new_from[j].push(i);
+        sim.insert((i, j), dice(&og[i], &ng[j]));
     }
 
     // Moved: paired articles outside the longest run that keeps the old order.
@@ -424,6 +399,27 @@ pub fn compare(old: Vec<Article>, new: Vec<Article>) -> Result<Comparison, DiffE
         pairs,
         summary,
     })
+}
+
+/// The articles of one side left unpaired (`left[a]` empty) that stand almost whole in a paired
+/// article of the other side, with that article: the other halves of splits and merges.
+fn contained_in_paired(
+    left: &[Vec<usize>],
+    right: &[Vec<usize>],
+    lg: &[Vec<u64>],
+    rg: &[Vec<u64>],
+) -> Vec<(usize, usize)> {
+    (0..left.len())
+        .filter(|&a| left[a].is_empty() && lg[a].len() >= 8)
+        .filter_map(|a| {
+            (0..right.len())
+                .filter(|&b| !right[b].is_empty())
+                .map(|b| (common(&lg[a], &rg[b]) as f64 / lg[a].len() as f64, b))
+                .max_by(|x, y| x.0.total_cmp(&y.0))
+                .filter(|x| x.0 >= MIN_CONTAINED)
+                .map(|(_, b)| (a, b))
+        })
+        .collect()
 }
 
 /// Indices of a longest non-decreasing subsequence of `v`.

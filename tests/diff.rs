@@ -88,16 +88,7 @@ fn alignment_matches_the_gold() {
             fp: got.difference(&want).count(),
             fn_: want.difference(&got).count(),
         };
-        println!(
-            "{:28} P {:.3} R {:.3} F1 {:.3}  ({} right, {} wrong, {} missed)",
-            g.name,
-            f.precision(),
-            f.recall(),
-            f.f1(),
-            f.tp,
-            f.fp,
-            f.fn_
-        );
+        println!("{}", f.line(&g.name, 28));
         if std::env::var_os("ZHENGCE_GOLD_VERBOSE").is_some() {
             let mut miss: Vec<_> = want.difference(&got).collect();
             miss.sort();
@@ -107,12 +98,7 @@ fn alignment_matches_the_gold() {
         }
         all.add(f);
     }
-    println!(
-        "all pairs                    P {:.3} R {:.3} F1 {:.3}",
-        all.precision(),
-        all.recall(),
-        all.f1()
-    );
+    println!("{}", all.line("all pairs", 28));
     assert!(all.f1() >= F1_FLOOR, "alignment F1 {:.3}", all.f1());
 }
 

@@ -77,15 +77,7 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 fn line(name: &str, f: &Score) -> String {
-    format!(
-        "{name:<58} P {:.3}  R {:.3}  F1 {:.3}  ({} right, {} wrong, {} missed)",
-        f.precision(),
-        f.recall(),
-        f.f1(),
-        f.tp,
-        f.fp,
-        f.fn_
-    )
+    f.line(name, 58)
 }
 
 // ---------------------------------------------------------------- front matter and headings

@@ -21,6 +21,20 @@ impl Score {
     pub fn recall(&self) -> f64 {
         ratio(self.tp, self.tp + self.fn_)
     }
+    /// `NAME  P 0.950  R 0.900  F1 0.924  (19 right, 1 wrong, 2 missed)`, the name padded to
+    /// `width`. (Included by path: not every scorer prints these lines.)
+    #[allow(dead_code)]
+    pub fn line(&self, name: &str, width: usize) -> String {
+        format!(
+            "{name:<width$} P {:.3}  R {:.3}  F1 {:.3}  ({} right, {} wrong, {} missed)",
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.tp,
+            self.fp,
+            self.fn_
+        )
+    }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
