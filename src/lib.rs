@@ -43,6 +43,7 @@ pub mod search;
 pub mod segment;
 pub mod structure;
 pub mod table;
+pub mod targets;
 pub mod tasks;
 pub mod times;
 

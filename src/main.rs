@@ -71,6 +71,23 @@ enum Command {
         #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
     },
+    /// The main targets (主要预期目标) of work reports, side by side: one row per indicator, one
+    /// column per report.
+    Targets {
+        /// Work reports; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// csv: the wide table for a spreadsheet; md: the same as Markdown; json: every target of
+        /// every report, one object a line, with its clause and span.
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Start CSV with a UTF-8 byte order mark, so that Excel shows the Chinese text.
+        #[arg(long)]
+        bom: bool,
+        /// Refuse inputs larger than this many bytes.
+        #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
     /// The 对照表 of two versions of a law, regulation or rules: their articles aligned by
     /// content through renumbering, insertions, deletions, splits and moves, changes marked.
     Diff {
@@ -222,6 +239,109 @@ enum DiffFormat {
     Html,
     Json,
     Csv,
+}
+
+/// `zhengce targets`: the targets of each report, as the wide table or one JSON object per
+/// target. A file that is no work report, or states no targets, is said so on standard error.
+fn targets(
+    out: &mut impl Write,
+    paths: &[PathBuf],
+    format: TableFormat,
+    bom: bool,
+    max_bytes: u64,
+) -> anyhow::Result<Vec<String>> {
+    let mut reports: Vec<(String, Vec<zhengce::targets::Target>)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut failed = Vec::new();
+    for path in paths {
+        let text = match zhengce::decode::read_path(path, max_bytes) {
+            Ok(d) => d.text,
+            Err(e) => {
+                eprintln!("zhengce: {e}");
+                failed.push(e.to_string());
+                continue;
+            }
+        };
+        let doc = zhengce::analyze(&text);
+        let ts = zhengce::targets::targets(&doc, &text);
+        if ts.is_empty() {
+            let why = if doc.doc_type == zhengce::DocType::WorkReport {
+                "states no main targets (主要预期目标)"
+            } else {
+                "is not a work report: it has no targets"
+            };
+            eprintln!("zhengce: {}: {why}", path.display());
+            continue;
+        }
+        // The column: the report's year where it has one, else its file name.
+        let label = doc
+            .date
+            .as_deref()
+            .map(|d| d[..4].to_string())
+            .or_else(|| {
+                doc.notes
+                    .iter()
+                    .find_map(|n| n.strip_prefix("times: 今年, 去年 and the like are read in "))
+                    .map(|r| r.chars().take(4).collect())
+            })
+            .or_else(|| {
+                // `2018_gov_work_report.txt`: the year its file is named by.
+                let stem = path.file_stem()?.to_str()?;
+                let y = stem.get(..4)?;
+                y.bytes().all(|b| b.is_ascii_digit()).then(|| y.to_string())
+            })
+            .unwrap_or_else(|| path.display().to_string());
+        if format == TableFormat::Json {
+            for t in &ts {
+                let mut v = serde_json::to_value(t)?;
+                v["report"] = serde_json::json!(label);
+                v["file"] = serde_json::json!(path.display().to_string());
+                writeln!(out, "{v}")?;
+            }
+        }
+        // `2026年河北省政府工作报告` → 河北省; else the file's name.
+        let name = doc
+            .title
+            .as_deref()
+            .map(|t| {
+                let t = t.trim_end_matches("政府工作报告");
+                t.split_once('年')
+                    .filter(|(y, _)| y.chars().all(|c| c.is_ascii_digit()))
+                    .map_or(t, |(_, rest)| rest)
+                    .to_string()
+            })
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| {
+                path.file_stem().map_or_else(
+                    || path.display().to_string(),
+                    |s| s.to_string_lossy().into(),
+                )
+            });
+        names.push(name);
+        reports.push((label, ts));
+    }
+    // Reports of one year (the provinces' of 2026) are told apart by their titles' names.
+    let mut seen = std::collections::HashMap::new();
+    for (label, _) in &reports {
+        *seen.entry(label.clone()).or_insert(0) += 1;
+    }
+    for ((label, _), name) in reports.iter_mut().zip(&names) {
+        if seen[label.as_str()] > 1 {
+            *label = name.clone();
+        }
+    }
+    let table = zhengce::targets::table(&reports);
+    match format {
+        TableFormat::Csv => {
+            if bom {
+                write!(out, "{}", zhengce::table::UTF8_BOM)?;
+            }
+            write!(out, "{}", table.to_csv())?;
+        }
+        TableFormat::Md => write!(out, "{}", table.to_markdown())?,
+        TableFormat::Json => {}
+    }
+    Ok(failed)
 }
 
 /// `zhengce diff`: reads both versions, aligns their articles and prints the 对照表.
@@ -441,6 +561,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             drop(out);
             let failed = tasks(&paths, format, output.as_deref(), bom, max_bytes)?;
+            return Ok(finish(&failed, paths.len()));
+        }
+        Command::Targets {
+            paths,
+            format,
+            bom,
+            max_bytes,
+        } => {
+            let failed = targets(&mut out, &paths, format, bom, max_bytes)?;
+            out.flush()?;
             return Ok(finish(&failed, paths.len()));
         }
         Command::Diff {

@@ -277,3 +277,21 @@ fn diff_prints_the_table_and_refuses_texts_without_articles() {
         .failure()
         .stderr(predicate::str::contains("has no articles"));
 }
+
+#[test]
+fn targets_give_the_wide_table_and_say_which_files_have_none() {
+    zhengce()
+        .args([
+            "targets",
+            corpus("work_report_untitled_annex.txt").to_str().unwrap(),
+            corpus("regulation_dogs.txt").to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("指标,"))
+        .stdout(predicate::str::contains("\"国内生产总值增长\",\"5%左右\""))
+        .stdout(predicate::str::contains("\"城镇新增就业\",\"3000人以上\""))
+        .stderr(predicate::str::contains(
+            "regulation_dogs.txt: is not a work report: it has no targets",
+        ));
+}

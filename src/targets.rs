@@ -1,0 +1,293 @@
+//! The main targets of a work report (主要预期目标): each indicator the targets paragraph names,
+//! with its value, range, unit and qualifier from the metrics read there, and the reports of
+//! several years (or provinces) side by side.
+//!
+//! The paragraph is the one that says `主要预期目标是：` (or `主要目标是`); it is cut into
+//! clauses at `，；。`, and a clause is a target where it names an indicator of
+//! `src/data/target_indicators.txt`. A target stated in words (`国际收支基本平衡`) has no value.
+
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use crate::model::{DocType, Document, Metric, Qualifier, Span};
+
+/// An indicator's name and the words that name it.
+static INDICATORS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    include_str!("data/target_indicators.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, words) = l.split_once('\t')?;
+            Some((name.trim(), words.split('|').map(str::trim).collect()))
+        })
+        .collect()
+});
+
+/// Words that open the targets paragraph.
+const OPENERS: &[&str] = &[
+    "主要预期目标是",
+    "主要预期目标为",
+    "主要预期目标：",
+    "主要目标是",
+];
+
+/// One target of one report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target {
+    /// The indicator's name, the same across reports: `国内生产总值增长`.
+    pub indicator: String,
+    /// The value (`5` for `5%左右`), or `None` for a target stated in words.
+    pub value: Option<f64>,
+    /// The top of a range (`6.5%－7%`).
+    pub high: Option<f64>,
+    /// The unit, normalised (`%`, `人`, `斤`).
+    pub unit: Option<String>,
+    /// `左右`, `以上`, `以内`…
+    pub qualifier: Option<Qualifier>,
+    /// The clause as written: `国内生产总值增长5%左右`.
+    pub text: String,
+    /// The clause in the input.
+    pub span: Span,
+}
+
+/// The indicator a clause names: the one whose words stand first in it.
+fn indicator(clause: &str) -> Option<&'static str> {
+    INDICATORS
+        .iter()
+        .flat_map(|(name, words)| {
+            words.iter().filter_map(move |w| {
+                clause
+                    .find(w)
+                    .map(|at| (at, std::cmp::Reverse(w.len()), *name))
+            })
+        })
+        .min()
+        .map(|(_, _, name)| name)
+}
+
+/// The targets of a work report (none for other documents, or where no paragraph states them):
+/// the first paragraph opened by `主要预期目标是` (or the like) that names an indicator.
+pub fn targets(doc: &Document, input: &str) -> Vec<Target> {
+    if doc.doc_type != DocType::WorkReport {
+        return Vec::new();
+    }
+    let mut opens: Vec<usize> = OPENERS
+        .iter()
+        .flat_map(|w| input.match_indices(w).map(|(at, w)| at + w.len()))
+        .collect();
+    opens.sort_unstable();
+    opens
+        .into_iter()
+        .map(|from| paragraph_targets(doc, input, from))
+        .find(|ts| !ts.is_empty())
+        .unwrap_or_default()
+}
+
+/// The targets of the paragraph that goes on from `from`, clause by clause.
+fn paragraph_targets(doc: &Document, input: &str, from: usize) -> Vec<Target> {
+    let end = input[from..].find('\n').map_or(input.len(), |i| from + i);
+    let mut out = Vec::new();
+    let mut start = from;
+    for (i, c) in input[from..end].char_indices().chain([(end - from, '。')]) {
+        if !matches!(c, '，' | '；' | '。' | ',' | ';' | '：' | ':') {
+            continue;
+        }
+        let (s, e) = (start, from + i);
+        start = from + i + c.len_utf8();
+        let clause = input[s..e].trim();
+        // `加强对增长、就业、物价、国际收支等主要目标的统筹平衡` speaks of the targets.
+        if clause.is_empty() || clause.contains("等主要目标") {
+            continue;
+        }
+        let Some(name) = indicator(clause) else {
+            continue;
+        };
+        let metric: Option<&Metric> = doc
+            .metrics
+            .iter()
+            .find(|m| m.span.start() >= s && m.span.end() <= e);
+        out.push(Target {
+            indicator: name.to_string(),
+            value: metric.map(|m| m.value),
+            high: metric.and_then(|m| m.high),
+            unit: metric.and_then(|m| m.unit.clone()),
+            qualifier: metric.and_then(|m| m.qualifier),
+            text: clause.to_string(),
+            span: Span(s, e),
+        });
+    }
+    out
+}
+
+/// A target as a table cell: `5%左右`, `1100万人以上`, or the clause for a target in words.
+pub fn cell(t: &Target) -> String {
+    let Some(v) = t.value else {
+        return t.text.clone();
+    };
+    let unit = t.unit.as_deref().unwrap_or("");
+    // Written as the reports write them: 1100万人, 1.3万亿斤.
+    let scale = match unit {
+        "人" if v >= 1e4 => Some((1e4, "万人")),
+        "斤" | "元" if v >= 1e12 => Some((
+            1e12,
+            if unit == "斤" {
+                "万亿斤"
+            } else {
+                "万亿元"
+            },
+        )),
+        "斤" | "元" if v >= 1e8 => Some((1e8, if unit == "斤" { "亿斤" } else { "亿元" })),
+        _ => None,
+    };
+    let (div, unit) = scale.unwrap_or((1.0, unit));
+    let v = v / div;
+    let num = |x: f64| {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let range = match t.high {
+        Some(h) => format!("{}-{}", num(v), num(h / div)),
+        None => num(v),
+    };
+    let q = match t.qualifier {
+        Some(Qualifier::About) => "左右",
+        Some(Qualifier::AtLeast) => "以上",
+        Some(Qualifier::AtMost) => "以内",
+        Some(Qualifier::Over) => "以上",
+        Some(Qualifier::Nearly) => "(接近)",
+        Some(Qualifier::Under) => "以下",
+        None => "",
+    };
+    format!("{range}{unit}{q}")
+}
+
+/// Reports side by side: one row per indicator (in the order they first appear), one column per
+/// report, `未提出` where a report states no such target.
+pub struct Table {
+    /// Column heads: the reports' labels (a year, a province).
+    pub columns: Vec<String>,
+    /// Rows: the indicator and a cell per column.
+    pub rows: Vec<(String, Vec<Option<String>>)>,
+}
+
+/// Builds the wide table of `reports` (label, targets).
+pub fn table(reports: &[(String, Vec<Target>)]) -> Table {
+    let mut rows: Vec<(String, Vec<Option<String>>)> = Vec::new();
+    for (k, (_, ts)) in reports.iter().enumerate() {
+        for t in ts {
+            let row = match rows.iter().position(|(n, _)| *n == t.indicator) {
+                Some(r) => r,
+                None => {
+                    rows.push((t.indicator.clone(), vec![None; reports.len()]));
+                    rows.len() - 1
+                }
+            };
+            // The first statement of an indicator in a report is its target.
+            rows[row].1[k].get_or_insert_with(|| cell(t));
+        }
+    }
+    Table {
+        columns: reports.iter().map(|(l, _)| l.clone()).collect(),
+        rows,
+    }
+}
+
+/// Not stated that year.
+pub const NOT_STATED: &str = "未提出";
+
+impl Table {
+    /// CSV: `指标` then a column per report.
+    pub fn to_csv(&self) -> String {
+        let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let mut out = std::iter::once("指标".to_string())
+            .chain(self.columns.iter().map(|c| q(c)))
+            .collect::<Vec<_>>()
+            .join(",");
+        out.push('\n');
+        for (name, cells) in &self.rows {
+            out.push_str(&q(name));
+            for c in cells {
+                out.push(',');
+                out.push_str(&q(c.as_deref().unwrap_or(NOT_STATED)));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A Markdown table.
+    pub fn to_markdown(&self) -> String {
+        let esc = |s: &str| s.replace('|', "\\|");
+        let mut out = format!("| 指标 | {} |\n", self.columns.join(" | "));
+        out.push_str(&format!("|---|{}\n", "---|".repeat(self.columns.len())));
+        for (name, cells) in &self.rows {
+            let cells: Vec<String> = cells
+                .iter()
+                .map(|c| esc(c.as_deref().unwrap_or(NOT_STATED)))
+                .collect();
+            out.push_str(&format!("| {} | {} |\n", name, cells.join(" | ")));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indicators_by_the_words_that_stand_first() {
+        let cases = [
+            ("国内生产总值增长5%左右", Some("国内生产总值增长")),
+            ("居民收入增长和经济增长基本同步", Some("居民收入增长")),
+            (
+                "单位国内生产总值能耗降低3%左右",
+                Some("单位国内生产总值能耗降低"),
+            ),
+            ("城镇调查失业率5.5%左右", Some("城镇调查失业率")),
+            ("国际收支基本平衡", Some("国际收支")),
+            ("在实际工作中争取更好结果", None),
+        ];
+        for (clause, want) in cases {
+            assert_eq!(indicator(clause), want, "{clause}");
+        }
+    }
+
+    #[test]
+    fn a_report_gives_its_targets_and_a_table() {
+        let input = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n一、2026年工作任务\n\n今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；国际收支基本平衡。\n";
+        let doc = crate::analyze(input);
+        let ts = targets(&doc, input);
+        let got: Vec<(&str, Option<f64>, Option<Qualifier>)> = ts
+            .iter()
+            .map(|t| (t.indicator.as_str(), t.value, t.qualifier))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("国内生产总值增长", Some(5.0), Some(Qualifier::About)),
+                ("城镇新增就业", Some(12_000_000.0), Some(Qualifier::AtLeast)),
+                ("城镇调查失业率", Some(5.5), Some(Qualifier::About)),
+                ("国际收支", None, None),
+            ]
+        );
+        assert_eq!(
+            &input[ts[1].span.start()..ts[1].span.end()],
+            "城镇新增就业1200万人以上"
+        );
+        let t = table(&[
+            ("2026".into(), ts.clone()),
+            ("2027".into(), ts[..1].to_vec()),
+        ]);
+        let csv = t.to_csv();
+        assert!(csv.starts_with("指标,\"2026\",\"2027\"\n"), "{csv}");
+        assert!(
+            csv.contains("\"城镇新增就业\",\"1200万人以上\",\"未提出\""),
+            "{csv}"
+        );
+        // Not a work report: no targets.
+        let notice = "某某通知\n\n各区：\n\n主要目标是：增长5%左右。\n";
+        assert!(targets(&crate::analyze(notice), notice).is_empty());
+    }
+}
