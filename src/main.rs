@@ -274,16 +274,8 @@ fn targets(
             continue;
         }
         // The column: the report's year where it has one, else its file name.
-        let label = doc
-            .date
-            .as_deref()
-            .map(|d| d[..4].to_string())
-            .or_else(|| {
-                doc.notes
-                    .iter()
-                    .find_map(|n| n.strip_prefix("times: 今年, 去年 and the like are read in "))
-                    .map(|r| r.chars().take(4).collect())
-            })
+        let label = zhengce::targets::report_year(&doc)
+            .map(|y| y.to_string())
             .or_else(|| {
                 // `2018_gov_work_report.txt`: the year its file is named by.
                 let stem = path.file_stem()?.to_str()?;
