@@ -60,9 +60,14 @@ fn title_year_ahead(title: &str, doc_year: Option<i32>) -> Option<i32> {
     (years.all(|z| z == y) && y > doc_year).then_some(y)
 }
 
-/// The year a work report that states no date was given in: the year after the one its first
-/// top-level review section names (`一、2015年工作回顾` → 2016). None for other documents.
-pub(crate) fn reported_year(doc: &Document) -> Option<i32> {
+/// The year a work report that states no date was given in, from its headings: the year after
+/// the one its first top-level review section names (`一、2015年工作回顾` → 2016), the year of the
+/// work it sets (`三、2021年政府工作任务`, `对2018年政府工作的建议`, `1998年工作回顾和1999年工作的
+/// 总体要求`); else from its text: the session of the National People's Congress it is
+/// addressed to (`向第十届全国人民代表大会第一次会议报告`, `…提出`), the five years since the last first
+/// session (`第十二届全国人民代表大会第一次会议以来的五年` → 2018), or the government's term
+/// (`本届政府1998年3月就职，任期即将结束` → 2003). None for other documents.
+pub(crate) fn reported_year(doc: &Document, text: &str) -> Option<i32> {
     if doc.doc_type != DocType::WorkReport {
         return None;
     }
@@ -73,19 +78,30 @@ pub(crate) fn reported_year(doc: &Document) -> Option<i32> {
     };
     headings()
         .find_map(|h| review_year(&h, None).map(|y| y + 1))
-        // `三、2021年政府工作任务`: the year of the work set.
         .or_else(|| headings().find_map(|h| task_year(&h)))
+        .or_else(|| congress_year(text))
 }
 
-/// The one year a heading of the year's work names (`2021年政府工作任务`, `2026年主要任务`).
+/// The year of the work a heading sets: the one year it names where it speaks of the year's
+/// work (`2021年政府工作任务`, `对2018年政府工作的建议`, `2005年工作总体部署`), or the later of a
+/// review year and the next (`1993年国内工作的回顾和1994年工作的基本方针`).
 fn task_year(heading: &str) -> Option<i32> {
+    const WORK: [&str; 7] = [
+        "任务",
+        "建议",
+        "总体要求",
+        "总体部署",
+        "基本方针",
+        "工作安排",
+        "年的工作",
+    ];
     // `1981年国民经济计划的任务` in a report of 1980 names the plan's year, not the report's.
-    if !heading.contains("任务") || heading.contains("回顾") || heading.contains("计划") {
+    if heading.contains("计划") || !WORK.iter().any(|w| heading.contains(w)) {
         return None;
     }
-    let years = four_digit_years(heading);
-    match years.as_slice() {
-        [y] => Some(*y),
+    match years_named(heading).as_slice() {
+        [y] if !heading.contains("回顾") => Some(*y),
+        [a, b] if heading.contains("回顾") && *b == a + 1 => Some(*b),
         _ => None,
     }
 }
@@ -96,7 +112,7 @@ fn review_year(heading: &str, doc_year: Option<i32>) -> Option<i32> {
     if !heading.contains("回顾") && !heading.contains("过去一年") {
         return None;
     }
-    let named = four_digit_years(heading);
+    let named = years_named(heading);
     match named.as_slice() {
         [y] => Some(*y),
         [] if !heading.contains("五年") => doc_year.map(|y| y - 1),
@@ -104,20 +120,92 @@ fn review_year(heading: &str, doc_year: Option<i32>) -> Option<i32> {
     }
 }
 
-/// The distinct years written with four digits and 年 in `heading`, in order.
-fn four_digit_years(heading: &str) -> Vec<i32> {
-    let b = heading.as_bytes();
-    let mut named: Vec<i32> = (0..b.len().saturating_sub(3))
-        .filter(|&i| {
-            b[i..i + 4].iter().all(u8::is_ascii_digit)
-                && (i == 0 || !b[i - 1].is_ascii_digit())
-                && heading[i + 4..].starts_with('年')
-        })
-        .filter_map(|i| heading[i..i + 4].parse().ok())
-        .collect();
+/// The distinct years `heading` names with four digits (spaces between them allowed, as in
+/// `1 9 9 8 年`) or four numeral characters (`一九五八年`) before 年, in order.
+fn years_named(heading: &str) -> Vec<i32> {
+    let mut named = Vec::new();
+    let mut digits: Vec<u32> = Vec::new();
+    let mut after_digit = false;
+    for c in heading.chars() {
+        let d = c
+            .to_digit(10)
+            .or_else(|| match c {
+                '〇' | '零' => Some(0),
+                _ => crate::numerals::cn_digit(c)
+                    .filter(|&d| d <= 9)
+                    .map(|d| d as u32),
+            })
+            .filter(|_| !matches!(c, '十' | '百' | '千' | '万'));
+        match d {
+            Some(d) => {
+                digits.push(d);
+                after_digit = true;
+            }
+            None if c == ' ' && after_digit => {}
+            None => {
+                if c == '年' && digits.len() == 4 {
+                    named.push(digits.iter().fold(0i32, |y, &d| y * 10 + d as i32));
+                }
+                digits.clear();
+                after_digit = false;
+            }
+        }
+    }
     named.sort_unstable();
     named.dedup();
     named
+}
+
+/// The year of the first session of each National People's Congress, from the first (1954).
+const NPC_FIRST_SESSIONS: [i32; 15] = [
+    1954, 1959, 1964, 1975, 1978, 1983, 1988, 1993, 1998, 2003, 2008, 2013, 2018, 2023, 2028,
+];
+
+/// The year of session `m` of Congress `n`: yearly sessions, except the few Congresses that
+/// met less often (only their first session is taken).
+fn npc_session_year(n: u64, m: u64) -> Option<i32> {
+    let first = *NPC_FIRST_SESSIONS.get(usize::try_from(n).ok()?.checked_sub(1)?)?;
+    let yearly = n == 1 || n >= 5 || m == 1 || (n == 2 && m == 2);
+    ((1..=5).contains(&m) && yearly).then(|| first + m as i32 - 1)
+}
+
+static CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?x)
+        (向)?第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七八九十]{1,2})次会议
+        (以来的五年|(?:作)?(?:政府工作)?报告|[，,]?提出)
+        |本届政府从?\s*((?:\d\s*){4})年\s*\d{1,2}\s*月就职",
+    )
+    .expect("valid regex")
+});
+
+/// The year the text shows the report was given in (see [`reported_year`]).
+fn congress_year(text: &str) -> Option<i32> {
+    // The opening of a report says whom it addresses, and its review how long the government
+    // has served.
+    let mut end = text.len().min(12_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    for c in CONGRESS.captures_iter(head) {
+        if let Some(y) = c.get(5) {
+            let y: String = y.as_str().chars().filter(char::is_ascii_digit).collect();
+            return y.parse::<i32>().ok().map(|y| y + 5);
+        }
+        let n = crate::numerals::parse_cn(&c[2])?;
+        let m = crate::numerals::parse_cn(&c[3])?;
+        if &c[4] == "以来的五年" {
+            if m == 1 {
+                return npc_session_year(n + 1, 1);
+            }
+        } else if c.get(1).is_some() {
+            // Addressed to the session (`向…会议报告`, `向…会议提出`), not a session that
+            // proposed something once (`…第一次会议提出全国人民在新时期的总任务`).
+            return npc_session_year(n, m);
+        }
+    }
+    None
 }
 
 /// What the structure stage found in the body, in normalised coordinates.
@@ -147,10 +235,10 @@ pub(crate) fn extract(doc: &mut Document, st: &Structure, ctx: &Ctx, stages: Sta
     // A work report without a date line is of the year its headings show (`一、2020年工作回顾`,
     // `三、2021年政府工作任务`): its 今年 and 去年 count from there.
     let doc_year = year_of(doc).or_else(|| {
-        let y = reported_year(doc)?;
+        let y = reported_year(doc, body)?;
         doc.notes.push(format!(
-            "times: 今年, 去年 and the like are read in {y}, the year the report's headings show; \
-             the text states no date"
+            "times: 今年, 去年 and the like are read in {y}, the year the report's headings or its \
+             opening show; the text states no date"
         ));
         Some(y)
     });
@@ -356,7 +444,7 @@ fn trim_blank(body: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::review_year;
+    use super::{congress_year, review_year, task_year};
 
     #[test]
     fn reviewed_years() {
@@ -372,6 +460,51 @@ mod tests {
             ("二、2026年工作安排", None),
         ] {
             assert_eq!(review_year(heading, Some(2026)), want, "{heading}");
+        }
+    }
+
+    #[test]
+    fn years_of_the_work_a_heading_sets() {
+        for (heading, want) in [
+            ("三、2021年政府工作任务", Some(2021)),
+            ("三、对2018年政府工作的建议", Some(2018)),
+            ("二、2005年工作总体部署", Some(2005)),
+            ("三、2011年的工作", Some(2011)),
+            ("二、关于1 9 9 8 年政府工作的建议", Some(1998)),
+            ("一、1993年国内工作的回顾和1994年工作的基本方针", Some(1994)),
+            ("一、1998年工作回顾和1999年工作的总体要求", Some(1999)),
+            ("二、争取一九五九年国民经济的新任务", Some(1959)),
+            // A plan's year is not the report's; a review alone sets no work.
+            ("二、1981年国民经济计划的任务和主要指标", None),
+            ("一、2025年工作回顾", None),
+            ("二、“十五”期间的奋斗目标和指导方针", None),
+            ("三、2020年和2021年的工作", None),
+        ] {
+            assert_eq!(task_year(heading), want, "{heading}");
+        }
+    }
+
+    #[test]
+    fn years_of_the_session_a_report_is_given_to() {
+        for (text, want) in [
+            ("现在，我代表国务院，向第十届全国人民代表大会第一次会议报告过去五年的工作", Some(2003)),
+            ("我代表国务院向第一届全国人民代表大会第五次会议，提出关于", Some(1958)),
+            ("国务院向第一届全国人民代表大会第二次会议提出关于发展国民经济", Some(1955)),
+            ("向第二届全国人民代表大会第一次会议作政府工作报告", Some(1959)),
+            ("第十二届全国人民代表大会第一次会议以来的五年，是我国发展进程中", Some(2018)),
+            ("第八届全国人民代表大会第一次会议以来的五年", Some(1998)),
+            (
+                "中国共产党第十一次全国代表大会和第五届全国人民代表大会第一次会议提出全国人民在新时期的总任务",
+                None,
+            ),
+            ("本届政府从1 9 9 3 年3 月就职，到现在已经五年了", Some(1998)),
+            ("本届政府1998年3月就职，任期即将结束", Some(2003)),
+            // A session named for something else, or a Congress that did not meet yearly.
+            ("根据一九八三年六月第六届全国人民代表大会第一次会议的决议", None),
+            ("向第三届全国人民代表大会第四次会议报告", None),
+            ("", None),
+        ] {
+            assert_eq!(congress_year(text), want, "{text}");
         }
     }
 }

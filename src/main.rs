@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use zhengce::search::kwic::{self, KwicQuery};
+use zhengce::search::trend::{GroupBy, TrendQuery};
 
 mod search_cli;
 
@@ -158,6 +160,52 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// How often terms occur in an archive by year, type or issuer: documents, occurrences,
+    /// occurrences per 10,000 characters, first appearance. Counted as `search "TERM"` finds it.
+    Trend {
+        /// The terms.
+        #[arg(required = true)]
+        terms: Vec<String>,
+        #[command(flatten)]
+        archive: ArchiveArgs,
+        /// What documents are grouped by.
+        #[arg(long, value_enum, default_value_t = TrendBy::Year)]
+        by: TrendBy,
+        /// Only this type: speech, work_report, notice, law, plan, other.
+        #[arg(long = "type")]
+        doc_type: Option<String>,
+        /// csv: tidy, one row per group and term; json: groups, rows and first appearances;
+        /// md: a table for reading; svg: the rate per year, one line per term.
+        #[arg(long, value_enum, default_value_t = TrendFormat::Csv)]
+        format: TrendFormat,
+        /// The document × term table instead (csv or json): every document with its year, type,
+        /// issuer and length, zeros included.
+        #[arg(long)]
+        per_doc: bool,
+        /// Start CSV with a UTF-8 byte order mark, so that Excel shows the Chinese text.
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Every occurrence of a term in an archive with its left and right context, document,
+    /// year and section path.
+    Kwic {
+        /// The term.
+        term: String,
+        #[command(flatten)]
+        archive: ArchiveArgs,
+        /// Characters of context on each side.
+        #[arg(long, default_value_t = 20)]
+        width: usize,
+        /// Only this type: speech, work_report, notice, law, plan, other.
+        #[arg(long = "type")]
+        doc_type: Option<String>,
+        /// text: aligned lines; csv: one row per occurrence; json: one object a line.
+        #[arg(long, value_enum, default_value_t = KwicFormat::Text)]
+        format: KwicFormat,
+        /// Start CSV with a UTF-8 byte order mark, so that Excel shows the Chinese text.
+        #[arg(long)]
+        bom: bool,
+    },
     /// Print the words of a text as the archive indexes them, joined by spaces (the form
     /// `export` writes, for cutting queries to a cluster loaded from it).
     Cut {
@@ -234,6 +282,28 @@ enum TableFormat {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum TrendBy {
+    Year,
+    Type,
+    Issuer,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum TrendFormat {
+    Csv,
+    Json,
+    Md,
+    Svg,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum KwicFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum DiffFormat {
     Md,
     Html,
@@ -274,7 +344,7 @@ fn targets(
             continue;
         }
         // The column: the report's year where it has one, else its file name.
-        let label = zhengce::targets::report_year(&doc)
+        let label = zhengce::targets::report_year(&doc, &text)
             .map(|y| y.to_string())
             .or_else(|| {
                 // `2018_gov_work_report.txt`: the year its file is named by.
@@ -587,6 +657,94 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let archive =
                 archive.open(zhengce::search::OpenMode::OpenOrCreate, heap_mb, threads)?;
             return search_cli::index(&archive, &paths, max_bytes);
+        }
+        Command::Trend {
+            terms,
+            archive,
+            by,
+            doc_type,
+            format,
+            per_doc,
+            bom,
+        } => {
+            search_cli::hush_tantivy_panics();
+            let by = match by {
+                TrendBy::Year => GroupBy::Year,
+                TrendBy::Type => GroupBy::Type,
+                TrendBy::Issuer => GroupBy::Issuer,
+            };
+            let mut q = TrendQuery::new(terms).by(by);
+            if let Some(t) = search_cli::doc_type(doc_type)? {
+                q = q.doc_type(t);
+            }
+            let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
+            let trend = archive.trend(&q).map_err(search_cli::archive_error)?;
+            match format {
+                TrendFormat::Csv => {
+                    if bom {
+                        write!(out, "{}", zhengce::table::UTF8_BOM)?;
+                    }
+                    let csv = if per_doc {
+                        trend.panel_csv()
+                    } else {
+                        trend.to_csv()
+                    };
+                    write!(out, "{csv}")?;
+                }
+                TrendFormat::Json if per_doc => {
+                    for row in trend.panel() {
+                        serde_json::to_writer(&mut out, &row).map_err(io::Error::from)?;
+                        writeln!(out)?;
+                    }
+                }
+                TrendFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &trend).map_err(io::Error::from)?;
+                    writeln!(out)?;
+                }
+                TrendFormat::Md => write!(out, "{}", trend.to_markdown())?,
+                TrendFormat::Svg => match trend.to_svg() {
+                    Some(svg) => write!(out, "{svg}")?,
+                    None => anyhow::bail!(
+                        "svg draws the rate per year: give --by year, over documents with a year"
+                    ),
+                },
+            }
+            out.flush()?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Kwic {
+            term,
+            archive,
+            width,
+            doc_type,
+            format,
+            bom,
+        } => {
+            search_cli::hush_tantivy_panics();
+            let mut q = KwicQuery::new(&term).width(width);
+            if let Some(t) = search_cli::doc_type(doc_type)? {
+                q = q.doc_type(t);
+            }
+            let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
+            let lines = archive.kwic(&q).map_err(search_cli::archive_error)?;
+            match format {
+                KwicFormat::Text => write!(out, "{}", kwic::to_text(&lines, width))?,
+                KwicFormat::Csv => {
+                    if bom {
+                        write!(out, "{}", zhengce::table::UTF8_BOM)?;
+                    }
+                    write!(out, "{}", kwic::to_csv(&lines))?;
+                }
+                KwicFormat::Json => {
+                    for l in &lines {
+                        serde_json::to_writer(&mut out, l).map_err(io::Error::from)?;
+                        writeln!(out)?;
+                    }
+                }
+            }
+            eprintln!("zhengce: {} occurrences of {term}", lines.len());
+            out.flush()?;
+            return Ok(ExitCode::SUCCESS);
         }
         Command::Search {
             query,

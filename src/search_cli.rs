@@ -145,6 +145,19 @@ pub fn index(archive: &Archive, paths: &[PathBuf], max_bytes: u64) -> anyhow::Re
     Ok(ExitCode::from(2))
 }
 
+/// The type `--type` names, or why it names none.
+pub fn doc_type(name: Option<String>) -> anyhow::Result<Option<DocType>> {
+    name.map(|t| {
+        DocType::from_name(&t).ok_or_else(|| {
+            anyhow::anyhow!(
+                "unknown --type `{t}`; one of {}",
+                DocType::ALL.map(DocType::name).join(", ")
+            )
+        })
+    })
+    .transpose()
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn query(
     text: &str,
@@ -160,13 +173,7 @@ pub fn query(
         .limit(limit)
         .passages(passages)
         .snippet_chars(chars);
-    if let Some(t) = doc_type {
-        let t = DocType::from_name(&t).ok_or_else(|| {
-            anyhow::anyhow!(
-                "unknown --type `{t}`; one of {}",
-                DocType::ALL.map(DocType::name).join(", ")
-            )
-        })?;
+    if let Some(t) = self::doc_type(doc_type)? {
         q = q.doc_type(t);
     }
     if let Some(i) = issuer {

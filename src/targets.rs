@@ -53,11 +53,11 @@ pub struct Target {
 
 /// The year a report is of: its date's, else the year its headings show (`三、2021年政府工作
 /// 任务`), as the times of the record are read.
-pub fn report_year(doc: &Document) -> Option<i32> {
+pub fn report_year(doc: &Document, input: &str) -> Option<i32> {
     doc.date
         .as_deref()
         .and_then(|d| d.get(..4)?.parse().ok())
-        .or_else(|| crate::extract::reported_year(doc))
+        .or_else(|| crate::extract::reported_year(doc, input))
 }
 
 /// The indicator a clause names: the one whose words stand first in it.

@@ -153,3 +153,53 @@ fn cut_prints_the_indexed_words() {
         .success()
         .stdout("力争 2026年 底 前 编制 完成 十五五 规划\n");
 }
+
+#[test]
+fn trend_and_kwic() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = docs(dir.path());
+    zhengce(dir.path())
+        .args(["index", d.to_str().unwrap()])
+        .assert()
+        .code(2);
+    // Tidy CSV with a byte order mark for Excel.
+    let out = zhengce(dir.path())
+        .args(["trend", "一网通办", "犬只", "--by", "type", "--bom"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(out).unwrap();
+    assert!(csv.starts_with("\u{FEFF}type,term,documents,"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 2 * 2, "{csv}");
+    // The panel: every document × term.
+    zhengce(dir.path())
+        .args(["trend", "一网通办", "--per-doc", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::function(|s: &str| s.lines().count() == 2));
+    // An SVG chart needs years.
+    zhengce(dir.path())
+        .args(["trend", "一网通办", "--by", "issuer", "--format", "svg"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--by year"));
+    zhengce(dir.path())
+        .args(["trend", "一网通办", "--format", "svg"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("<svg"));
+    // A term found nowhere gives zeros, not an error.
+    zhengce(dir.path())
+        .args(["trend", "低空经济", "--format", "md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("低空经济：未出现"));
+    zhengce(dir.path())
+        .args(["kwic", "一网通办", "--width", "5"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("【一网通办】"))
+        .stderr(predicate::str::contains("occurrences of 一网通办"));
+}

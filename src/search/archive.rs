@@ -411,7 +411,7 @@ impl Archive {
                 common.insert(f.date, OwnedValue::Date(t));
             }
             common.insert(f.year, OwnedValue::U64(dt.year.max(0) as u64));
-        } else if let Some(y) = crate::extract::reported_year(doc) {
+        } else if let Some(y) = crate::extract::reported_year(doc, entry.text) {
             // Many archived reports state no date but review the year before theirs.
             let y = OwnedValue::U64(y.max(0) as u64);
             common.insert(f.year, y.clone());
@@ -462,6 +462,10 @@ impl Archive {
         d.insert(f.start, OwnedValue::U64(0));
         d.insert(f.end, OwnedValue::U64(entry.text.len() as u64));
         d.insert(f.doc_words, OwnedValue::Str(distinct));
+        d.insert(
+            f.chars,
+            OwnedValue::U64(clean.text.chars().filter(|c| !c.is_whitespace()).count() as u64),
+        );
         d.insert(f.text, OwnedValue::Str(clean.text));
         out.insert(0, d);
         out

@@ -25,11 +25,13 @@ mod archive;
 pub mod batch;
 pub mod export;
 pub mod fingerprint;
+pub mod kwic;
 pub mod passages;
 pub mod query;
 mod results;
 pub mod schema;
 pub mod snippet;
+pub mod trend;
 
 pub use archive::{
     Archive, ArchiveBuilder, Entry, OpenMode, DEFAULT_HEAP_BYTES, MAX_HEAP_PER_THREAD,

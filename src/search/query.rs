@@ -504,7 +504,7 @@ impl Planner<'_> {
     }
 
     /// `text` as an exact substring: the phrase of its units.
-    fn substring(&self, text: &str) -> Option<Box<dyn TQuery>> {
+    pub(crate) fn substring(&self, text: &str) -> Option<Box<dyn TQuery>> {
         let gs: Vec<(u32, String)> = grams(text, self.seg.traditional())
             .into_iter()
             .map(|g| (g.position, g.text))

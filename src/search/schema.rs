@@ -48,12 +48,15 @@ pub struct Fields {
     pub hash: Field,
     /// MinHash sketch of the document's text, for collapsing reposts (document unit only).
     pub sketch: Field,
-    /// The title (words).
+    /// The title (words; as written in a fast column).
     pub title: Field,
-    /// `doc_type` name.
+    /// `doc_type` name (also a fast column, for facets and trends).
     pub doc_type: Field,
-    /// Issuer or speaker (words).
+    /// Issuer or speaker (words; as written in a fast column, what facets and trends group by).
     pub issuer: Field,
+    /// Characters of the document's clean text (document unit only, fast): the denominator
+    /// of a trend's rate.
+    pub chars: Field,
     /// 文号 as written.
     pub doc_number: Field,
     /// The document's date.
@@ -116,9 +119,10 @@ impl Fields {
             unit: b.add_text_field("unit", STRING | STORED | FAST),
             hash: b.add_text_field("hash", STRING | STORED),
             sketch: b.add_bytes_field("sketch", FAST),
-            title: b.add_text_field("title", words_stored.clone()),
-            doc_type: b.add_text_field("doc_type", STRING | STORED),
-            issuer: b.add_text_field("issuer", words_stored.clone()),
+            title: b.add_text_field("title", words_stored.clone().set_fast("raw")),
+            doc_type: b.add_text_field("doc_type", STRING | STORED | FAST),
+            issuer: b.add_text_field("issuer", words_stored.clone().set_fast("raw")),
+            chars: b.add_u64_field("chars", FAST),
             doc_number: b.add_text_field("doc_number", STRING | STORED),
             date: b.add_date_field(
                 "date",

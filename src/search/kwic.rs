@@ -1,0 +1,208 @@
+//! Keyword in context: every occurrence of a term in an archive with the characters on each
+//! side, its document, year and section path (quanteda's `kwic`). A term is matched as
+//! [`super::trend`] counts it, so the lines of a term are as many as its occurrences there.
+
+use serde::Serialize;
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
+
+use super::archive::Archive;
+use super::query::Planner;
+use super::schema::Unit;
+use super::trend::{UnitPattern, UnitText};
+use crate::error::{Error, Result};
+use crate::model::{DocType, Span};
+
+/// One occurrence in context.
+#[derive(Debug, Clone, Serialize)]
+pub struct KwicLine {
+    /// The document's key.
+    pub key: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its date, ISO.
+    pub date: Option<String>,
+    /// Its year.
+    pub year: Option<u64>,
+    /// Its type.
+    pub doc_type: String,
+    /// Markers of the enclosing sections (`二、 › （三）`).
+    pub section: String,
+    /// The passage the occurrence stands in, a byte range of the document's decoded text.
+    pub passage: Span,
+    /// Up to `width` characters before it, within the passage (line breaks as spaces).
+    pub left: String,
+    /// The occurrence as written.
+    pub keyword: String,
+    /// Up to `width` characters after it.
+    pub right: String,
+}
+
+/// What [`Archive::kwic`] looks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KwicQuery {
+    term: String,
+    width: usize,
+    doc_type: Option<DocType>,
+}
+
+impl KwicQuery {
+    /// A term, with 20 characters of context on each side, in every document.
+    pub fn new(term: &str) -> KwicQuery {
+        KwicQuery {
+            term: term.to_string(),
+            width: 20,
+            doc_type: None,
+        }
+    }
+    /// Characters of context on each side.
+    pub fn width(mut self, n: usize) -> Self {
+        self.width = n;
+        self
+    }
+    /// Only documents of this type.
+    pub fn doc_type(mut self, t: DocType) -> Self {
+        self.doc_type = Some(t);
+        self
+    }
+}
+
+fn context(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+}
+
+impl Archive {
+    /// Every occurrence of the term, documents by date (undated last), then by position.
+    pub fn kwic(&self, q: &KwicQuery) -> Result<Vec<KwicLine>> {
+        super::archive::reading(self.dir(), || self.run_kwic(q))
+    }
+
+    fn run_kwic(&self, q: &KwicQuery) -> Result<Vec<KwicLine>> {
+        let searcher = self.reader.searcher();
+        let planner = Planner {
+            fields: &self.fields,
+            seg: &self.seg,
+        };
+        let traditional = self.seg.traditional();
+        let (Some(sub), Some(pattern)) = (
+            planner.substring(&q.term),
+            UnitPattern::new(&q.term, traditional),
+        ) else {
+            return Ok(Vec::new());
+        };
+        let finder = pattern.finder();
+        let f = &self.fields;
+        let err = |source| Error::Index {
+            path: self.dir().to_path_buf(),
+            source,
+        };
+        let mut out = Vec::new();
+        for addr in self.units_matching(&searcher, Unit::Passage, q.doc_type, Some(sub))? {
+            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
+            let s = |field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            let n = |field| d.get_first(field).and_then(|v| v.as_u64());
+            let text = s(f.text).unwrap_or_default();
+            let passage = Span(
+                n(f.start).unwrap_or(0) as usize,
+                n(f.end).unwrap_or(0) as usize,
+            );
+            for m in UnitText::new(&text, traditional).find_all(&finder) {
+                let before = &text[..m.start()];
+                let left_from = before
+                    .char_indices()
+                    .rev()
+                    .nth(q.width.saturating_sub(1))
+                    .map_or(0, |(i, _)| i);
+                let after = &text[m.end()..];
+                let right_to = after
+                    .char_indices()
+                    .nth(q.width)
+                    .map_or(after.len(), |(i, _)| i);
+                out.push(KwicLine {
+                    key: s(f.key).unwrap_or_default(),
+                    title: s(f.title),
+                    date: d
+                        .get_first(f.date)
+                        .and_then(|v| v.as_datetime())
+                        .map(super::results::iso),
+                    year: n(f.year),
+                    doc_type: s(f.doc_type).unwrap_or_default(),
+                    section: s(f.section).unwrap_or_default(),
+                    passage,
+                    left: if q.width == 0 {
+                        String::new()
+                    } else {
+                        context(&before[left_from..])
+                    },
+                    keyword: text[m.start()..m.end()].to_string(),
+                    right: context(&after[..right_to]),
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            let when = |l: &KwicLine| {
+                let d = l
+                    .date
+                    .clone()
+                    .or_else(|| l.year.map(|y| format!("{y:04}-99-99")));
+                (d.is_none(), d)
+            };
+            when(a)
+                .cmp(&when(b))
+                .then_with(|| a.key.cmp(&b.key))
+                .then_with(|| a.passage.start().cmp(&b.passage.start()))
+        });
+        Ok(out)
+    }
+}
+
+/// The lines as CSV with a header.
+pub fn to_csv(lines: &[KwicLine]) -> String {
+    let head = [
+        "key", "title", "date", "year", "doc_type", "section", "left", "keyword", "right",
+    ]
+    .map(String::from);
+    let rows = lines.iter().map(|l| {
+        [
+            l.key.clone(),
+            l.title.clone().unwrap_or_default(),
+            l.date.clone().unwrap_or_default(),
+            l.year.map(|y| y.to_string()).unwrap_or_default(),
+            l.doc_type.clone(),
+            l.section.clone(),
+            l.left.clone(),
+            l.keyword.clone(),
+            l.right.clone(),
+        ]
+    });
+    let all: Vec<[String; 9]> = std::iter::once(head).chain(rows).collect();
+    crate::table::csv_lines(all.iter())
+}
+
+/// The lines for reading: the keyword in a column, contexts right- and left-aligned.
+pub fn to_text(lines: &[KwicLine], width: usize) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let pad = width.saturating_sub(l.left.chars().count());
+        let when = l
+            .date
+            .clone()
+            .or_else(|| l.year.map(|y| y.to_string()))
+            .unwrap_or_else(|| "—".into());
+        out.push_str(&format!(
+            "{}{} 【{}】 {}\t{} {} {}\n",
+            "　".repeat(pad),
+            l.left,
+            l.keyword,
+            l.right,
+            when,
+            l.key,
+            l.section
+        ));
+    }
+    out
+}
