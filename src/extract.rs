@@ -172,9 +172,10 @@ fn npc_session_year(n: u64, m: u64) -> Option<i32> {
 static CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?x)
-        (向)?第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七八九十]{1,2})次会议
-        (以来的五年|(?:作)?(?:政府工作)?报告|[，,]?提出)
-        |本届政府从?\s*((?:\d\s*){4})年\s*\d{1,2}\s*月就职",
+        (?:(?P<to>向)|(?P<last>从去年)[^第，。]{0,6})?
+        第(?P<n>[一二三四五六七八九十]{1,3})届全国人民代表大会第(?P<m>[一二三四五六七八九十]{1,2})次会议
+        (?P<how>以来的五年|(?:作)?(?:政府工作)?报告|[，,]?提出|闭幕|到)?
+        |本届政府从?\s*(?P<term>(?:\d\s*){4})年\s*\d{1,2}\s*月就职",
     )
     .expect("valid regex")
 });
@@ -189,17 +190,29 @@ fn congress_year(text: &str) -> Option<i32> {
     }
     let head = &text[..end];
     for c in CONGRESS.captures_iter(head) {
-        if let Some(y) = c.get(5) {
-            let y: String = y.as_str().chars().filter(char::is_ascii_digit).collect();
-            return y.parse::<i32>().ok().map(|y| y + 5);
+        if let Some(y) = c.name("term") {
+            // Digits of any width: the archive reads the text as it was given.
+            let y = y
+                .as_str()
+                .chars()
+                .filter_map(|c| {
+                    c.to_digit(10)
+                        .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+                })
+                .fold(0i32, |y, d| y * 10 + d as i32);
+            return Some(y + 5);
         }
-        let n = crate::numerals::parse_cn(&c[2])?;
-        let m = crate::numerals::parse_cn(&c[3])?;
-        if &c[4] == "以来的五年" {
+        let n = crate::numerals::parse_cn(&c["n"])?;
+        let m = crate::numerals::parse_cn(&c["m"])?;
+        let how = c.name("how").map_or("", |h| h.as_str());
+        if how == "以来的五年" {
             if m == 1 {
                 return npc_session_year(n + 1, 1);
             }
-        } else if c.get(1).is_some() {
+        } else if c.name("last").is_some() && matches!(how, "闭幕" | "到") {
+            // `从去年三月第五届全国人民代表大会第一次会议闭幕到我们这次会议召开`.
+            return npc_session_year(n, m).map(|y| y + 1);
+        } else if c.name("to").is_some() && !matches!(how, "" | "闭幕" | "到") {
             // Addressed to the session (`向…会议报告`, `向…会议提出`), not a session that
             // proposed something once (`…第一次会议提出全国人民在新时期的总任务`).
             return npc_session_year(n, m);
@@ -499,6 +512,9 @@ mod tests {
             ),
             ("本届政府从1 9 9 3 年3 月就职，到现在已经五年了", Some(1998)),
             ("本届政府1998年3月就职，任期即将结束", Some(2003)),
+            ("本届政府１９９８年３月就职", Some(2003)),
+            ("从去年三月第五届全国人民代表大会第一次会议闭幕到我们这次会议召开", Some(1979)),
+            ("从去年９月第五届全国人民代表大会第三次会议到现在", Some(1981)),
             // A session named for something else, or a Congress that did not meet yearly.
             ("根据一九八三年六月第六届全国人民代表大会第一次会议的决议", None),
             ("向第三届全国人民代表大会第四次会议报告", None),
