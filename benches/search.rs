@@ -8,6 +8,7 @@
 //! - `query`: the labelled queries of `tests/data/queries.tsv`, planned, run and given
 //!   snippets over that archive; besides criterion's figures, the median and p99 of single
 //!   queries are printed.
+//! - `trend`: five terms by year over that archive, as `zhengce trend` counts them.
 //!
 //! Run: `cargo bench --bench search` (the `index` group takes some minutes).
 
@@ -196,7 +197,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
-    if !wanted("index") && !wanted("query") {
+    if !wanted("index") && !wanted("query") && !wanted("trend") {
         return;
     }
 
@@ -266,6 +267,27 @@ fn bench(c: &mut Criterion) {
                 .map(|q| archive.search(q).unwrap().hits.len())
                 .sum::<usize>()
         })
+    });
+    g.finish();
+
+    // Five terms over the whole archive by year, as `zhengce trend` computes them: documents,
+    // occurrences, rates and first appearances.
+    let terms = ["营商环境", "高质量发展", "新质生产力", "改革", "乡村振兴"];
+    let q = zhengce::search::trend::TrendQuery::new(terms);
+    let t = Instant::now();
+    let trend = archive.trend(&q).unwrap();
+    eprintln!(
+        "trend: 5 terms, {} documents, {} occurrences over {} MB in {:?}",
+        trend.documents.len(),
+        trend.terms.iter().map(|t| t.occurrences).sum::<u64>(),
+        archive_bytes / 1_000_000,
+        t.elapsed()
+    );
+    let mut g = c.benchmark_group("trend");
+    g.sample_size(10)
+        .throughput(Throughput::Bytes(archive_bytes as u64));
+    g.bench_function("five_terms", |b| {
+        b.iter(|| archive.trend(black_box(&q)).unwrap().rows.len())
     });
     g.finish();
     let _: PathBuf = ix.path().to_path_buf();

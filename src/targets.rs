@@ -76,18 +76,25 @@ fn indicator(clause: &str) -> Option<&'static str> {
 }
 
 /// The targets of a work report (none for other documents, or where no paragraph states them):
-/// the first paragraph opened by `主要预期目标是` (or the like) that names an indicator.
+/// the first paragraph opened by `主要预期目标是` (or the like) that names an indicator; only
+/// where none does, the first opened by `主要目标是`, which also opens the goals of a five-year
+/// plan (`“十五五”时期…主要目标是：地区生产总值年均增长5%左右`).
 pub fn targets(doc: &Document, input: &str) -> Vec<Target> {
     if doc.doc_type != DocType::WorkReport {
         return Vec::new();
     }
-    let mut opens: Vec<usize> = OPENERS
-        .iter()
-        .flat_map(|w| input.match_indices(w).map(|(at, w)| at + w.len()))
-        .collect();
-    opens.sort_unstable();
-    opens
+    let opens = |words: &[&str]| {
+        let mut at: Vec<usize> = words
+            .iter()
+            .flat_map(|w| input.match_indices(w).map(|(at, w)| at + w.len()))
+            .collect();
+        at.sort_unstable();
+        at
+    };
+    let (annual, general) = OPENERS.split_at(OPENERS.len() - 1);
+    opens(annual)
         .into_iter()
+        .chain(opens(general))
         .map(|from| paragraph_targets(doc, input, from))
         .find(|ts| !ts.is_empty())
         .unwrap_or_default()
@@ -104,29 +111,68 @@ fn paragraph_targets(doc: &Document, input: &str, from: usize) -> Vec<Target> {
         }
         let (s, e) = (start, from + i);
         start = from + i + c.len_utf8();
-        let clause = input[s..e].trim();
         // `加强对增长、就业、物价、国际收支等主要目标的统筹平衡` speaks of the targets.
-        if clause.is_empty() || clause.contains("等主要目标") {
+        if input[s..e].trim().is_empty() || input[s..e].contains("等主要目标") {
             continue;
         }
-        let Some(name) = indicator(clause) else {
-            continue;
-        };
-        let metric: Option<&Metric> = doc
-            .metrics
-            .iter()
-            .find(|m| m.span.start() >= s && m.span.end() <= e);
-        out.push(Target {
-            indicator: name.to_string(),
-            value: metric.map(|m| m.value),
-            high: metric.and_then(|m| m.high),
-            unit: metric.and_then(|m| m.unit.clone()),
-            qualifier: metric.and_then(|m| m.qualifier),
-            text: clause.to_string(),
-            span: Span(s, e),
-        });
+        for (s, e) in named_parts(input, s, e) {
+            let clause = input[s..e].trim();
+            let Some(name) = indicator(clause) else {
+                continue;
+            };
+            let metric: Option<&Metric> = doc
+                .metrics
+                .iter()
+                .find(|m| m.span.start() >= s && m.span.end() <= e);
+            out.push(Target {
+                indicator: name.to_string(),
+                value: metric.map(|m| m.value),
+                high: metric.and_then(|m| m.high),
+                unit: metric.and_then(|m| m.unit.clone()),
+                qualifier: metric.and_then(|m| m.qualifier),
+                text: clause.to_string(),
+                span: Span(s, e),
+            });
+        }
     }
     out
+}
+
+/// The parts of the clause `s..e` that each name an indicator, where it lists several apart by
+/// `、` (`城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内`); a part naming none, or the same
+/// one, stays with the part before it. The whole clause where fewer than two parts name one (`碳排放强度、能源、环境
+/// 等指标完成国家下达任务`).
+fn named_parts(input: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut from = s;
+    for (i, _) in input[s..e].match_indices('、').chain([(e - s, "")]) {
+        let (ps, pe) = (from, s + i);
+        from = pe + '、'.len_utf8();
+        // A part that names no indicator, or without a number the one before it names, goes
+        // on that part (`…增速高于全国平均水平、高于城镇居民收入增速`; but `城镇居民人均可支配收入
+        // 增长7%左右、农村居民人均可支配收入增长8%左右` are two).
+        let part = &input[ps..pe];
+        match parts.last_mut() {
+            Some(last)
+                if indicator(part).is_none_or(|n| {
+                    Some(n) == indicator(&input[last.0..last.1])
+                        && !part.chars().any(char::is_numeric)
+                }) =>
+            {
+                last.1 = pe
+            }
+            _ => parts.push((ps, pe)),
+        }
+    }
+    let named = parts
+        .iter()
+        .filter(|&&(ps, pe)| indicator(&input[ps..pe]).is_some())
+        .count();
+    if named >= 2 {
+        parts
+    } else {
+        vec![(s, e)]
+    }
 }
 
 /// A target as a table cell: `5%左右`, `1100万人以上`, or the clause for a target in words.
@@ -244,6 +290,37 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_listing_several_indicators_are_split() {
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内",
+                &["城镇新增就业47万人以上", "城镇调查失业率控制在5.5%以内"],
+            ),
+            (
+                "城镇居民人均可支配收入增长7%左右、农村居民人均可支配收入增长8%左右",
+                &["城镇居民人均可支配收入增长7%左右", "农村居民人均可支配收入增长8%左右"],
+            ),
+            // The same indicator again without a number, or parts naming none: one clause.
+            (
+                "农村常住居民人均可支配收入增速高于全国平均水平、高于城镇居民收入增速",
+                &["农村常住居民人均可支配收入增速高于全国平均水平、高于城镇居民收入增速"],
+            ),
+            (
+                "碳排放强度、能源、环境等指标完成国家下达任务",
+                &["碳排放强度、能源、环境等指标完成国家下达任务"],
+            ),
+            ("粮食产量保持稳定", &["粮食产量保持稳定"]),
+        ];
+        for (clause, want) in cases {
+            let got: Vec<&str> = named_parts(clause, 0, clause.len())
+                .into_iter()
+                .map(|(s, e)| &clause[s..e])
+                .collect();
+            assert_eq!(got, want, "{clause}");
+        }
+    }
 
     #[test]
     fn indicators_by_the_words_that_stand_first() {

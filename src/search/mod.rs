@@ -23,6 +23,7 @@
 
 mod archive;
 pub mod batch;
+mod columns;
 pub mod export;
 pub mod fingerprint;
 pub mod kwic;

@@ -26,14 +26,13 @@ use std::collections::HashMap;
 use memchr::memmem::Finder;
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
-use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{BooleanQuery, Occur, Query as TQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::archive::Archive;
+use super::columns::Segments;
 use super::query::Planner;
-use super::results::iso;
 use super::schema::Unit;
 use super::snippet::{Highlighter, Snippet};
 use crate::error::{Error, Result};
@@ -358,70 +357,6 @@ impl UnitText {
     }
 }
 
-/// The fast columns of one segment a trend reads.
-struct DocColumns {
-    key: StrColumn,
-    doc_type: Option<StrColumn>,
-    issuer: Option<StrColumn>,
-    title: Option<StrColumn>,
-    year: Option<Column<u64>>,
-    date: Option<Column<tantivy::DateTime>>,
-    chars: Option<Column<u64>>,
-}
-
-fn first_str(col: &StrColumn, doc: u32) -> Option<String> {
-    let o = col.term_ords(doc).next()?;
-    let mut s = String::new();
-    col.ord_to_str(o, &mut s).ok()?;
-    Some(s)
-}
-
-impl DocColumns {
-    fn open(searcher: &Searcher, seg: u32) -> tantivy::Result<DocColumns> {
-        let ff = searcher.segment_reader(seg).fast_fields();
-        Ok(DocColumns {
-            key: ff
-                .str("key")?
-                .ok_or_else(|| tantivy::TantivyError::SchemaError("no fast column key".into()))?,
-            doc_type: ff.str("doc_type")?,
-            issuer: ff.str("issuer")?,
-            title: ff.str("title")?,
-            year: ff.u64("year").ok(),
-            date: ff.date("date").ok(),
-            chars: ff.u64("chars").ok(),
-        })
-    }
-    fn key(&self, doc: u32) -> String {
-        first_str(&self.key, doc).unwrap_or_default()
-    }
-    fn info(&self, doc: u32) -> DocInfo {
-        let s = |c: &Option<StrColumn>| c.as_ref().and_then(|c| first_str(c, doc));
-        DocInfo {
-            key: self.key(doc),
-            title: s(&self.title),
-            date: self.date.as_ref().and_then(|c| c.first(doc)).map(iso),
-            year: self.year.as_ref().and_then(|c| c.first(doc)),
-            doc_type: s(&self.doc_type).unwrap_or_default(),
-            issuer: s(&self.issuer),
-            chars: self.chars.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
-        }
-    }
-}
-
-/// The columns of every segment, opened when first needed.
-#[derive(Default)]
-struct Segments(HashMap<u32, DocColumns>);
-
-impl Segments {
-    fn get(&mut self, searcher: &Searcher, seg: u32) -> tantivy::Result<&DocColumns> {
-        use std::collections::hash_map::Entry;
-        match self.0.entry(seg) {
-            Entry::Occupied(e) => Ok(e.into_mut()),
-            Entry::Vacant(e) => Ok(e.insert(DocColumns::open(searcher, seg)?)),
-        }
-    }
-}
-
 /// Where a term was seen first in one document: the passage's start, and its address.
 #[derive(Clone, Copy)]
 struct Seen {
@@ -479,9 +414,8 @@ impl Archive {
             source,
         };
         let mut cols = Segments::default();
-        // The documents.
-        let mut documents = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        // The documents, in order of date.
+        let mut documents: Vec<DocInfo> = Vec::new();
         for addr in self.units_matching(&searcher, Unit::Document, q.doc_type, None)? {
             documents.push(
                 cols.get(&searcher, addr.segment_ord)
@@ -490,9 +424,11 @@ impl Archive {
             );
         }
         documents.sort_by(|a, b| a.when().cmp(&b.when()).then_with(|| a.key.cmp(&b.key)));
-        for (i, d) in documents.iter().enumerate() {
-            by_key.insert(d.key.clone(), i);
-        }
+        let by_key: HashMap<&str, usize> = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.key.as_str(), i))
+            .collect();
 
         // The passages that have any term, each with the terms it has.
         let planner = Planner {
@@ -525,35 +461,61 @@ impl Archive {
         let mut counts = vec![vec![0u64; q.terms.len()]; documents.len()];
         // Per term, the first passage that has it in each document.
         let mut first: Vec<HashMap<usize, Seen>> = vec![HashMap::new(); q.terms.len()];
+        let mut work: Vec<(DocAddress, usize, Vec<usize>)> = Vec::with_capacity(addrs.len());
+        // A passage's document by its key's ordinal in the passage's segment, each ordinal
+        // turned into its key once (a dictionary look-up costs more than the rest).
+        let mut by_ord: HashMap<(u32, u64), Option<usize>> = HashMap::new();
         for (addr, terms) in addrs {
-            let key = cols
-                .get(&searcher, addr.segment_ord)
-                .map_err(err)?
-                .key(addr.doc_id);
-            let Some(&doc) = by_key.get(&key) else {
+            let c = cols.get(&searcher, addr.segment_ord).map_err(err)?;
+            let Some(ord) = c.key_ord(addr.doc_id) else {
                 continue;
             };
-            let stored: TantivyDocument = searcher.doc(addr).map_err(err)?;
-            let text = stored
-                .get_first(f.text)
-                .and_then(|v| v.as_str())
-                .unwrap_or("");
-            let start = stored
-                .get_first(f.start)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0);
-            let units = UnitText::new(text, traditional);
-            for t in terms {
-                let Some(finder) = &finders[t] else { continue };
-                let n = units.count(finder);
-                if n == 0 {
-                    continue;
+            let doc = *by_ord
+                .entry((addr.segment_ord, ord))
+                .or_insert_with(|| by_key.get(c.key(addr.doc_id).as_str()).copied());
+            if let Some(doc) = doc {
+                work.push((addr, doc, terms));
+            }
+        }
+        // The stored passages are read and matched in parallel, in runs of neighbours (the
+        // store decompresses a block for several of them).
+        use rayon::prelude::*;
+        let found: Vec<Vec<(Seen, usize, u64)>> = work
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut out = Vec::new();
+                for (addr, doc, terms) in chunk {
+                    let stored: TantivyDocument = searcher.doc(*addr).map_err(err)?;
+                    let text = stored
+                        .get_first(f.text)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("");
+                    let start = stored
+                        .get_first(f.start)
+                        .and_then(|v| v.as_u64())
+                        .unwrap_or(0);
+                    let units = UnitText::new(text, traditional);
+                    for &t in terms {
+                        let Some(finder) = &finders[t] else { continue };
+                        let n = units.count(finder);
+                        if n > 0 {
+                            let seen = Seen {
+                                doc: *doc,
+                                start,
+                                addr: *addr,
+                            };
+                            out.push((seen, t, n));
+                        }
+                    }
                 }
-                counts[doc][t] += n;
-                let e = first[t].entry(doc).or_insert(Seen { doc, start, addr });
-                if start < e.start {
-                    *e = Seen { doc, start, addr };
-                }
+                Ok(out)
+            })
+            .collect::<Result<_>>()?;
+        for (seen, t, n) in found.into_iter().flatten() {
+            counts[seen.doc][t] += n;
+            let e = first[t].entry(seen.doc).or_insert(seen);
+            if seen.start < e.start {
+                *e = seen;
             }
         }
 

@@ -1,0 +1,78 @@
+//! Fast columns a search reads for every unit it matches (not only those shown): the key, type,
+//! issuer, title, year, date and length of the document a unit belongs to.
+
+use std::collections::HashMap;
+
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::Searcher;
+
+use super::results::iso;
+use super::trend::DocInfo;
+
+/// The fast columns of one segment that trends and facets read.
+pub(super) struct DocColumns {
+    key: StrColumn,
+    doc_type: Option<StrColumn>,
+    issuer: Option<StrColumn>,
+    title: Option<StrColumn>,
+    year: Option<Column<u64>>,
+    date: Option<Column<tantivy::DateTime>>,
+    chars: Option<Column<u64>>,
+}
+
+fn first_str(col: &StrColumn, doc: u32) -> Option<String> {
+    let o = col.term_ords(doc).next()?;
+    let mut s = String::new();
+    col.ord_to_str(o, &mut s).ok()?;
+    Some(s)
+}
+
+impl DocColumns {
+    fn open(searcher: &Searcher, seg: u32) -> tantivy::Result<DocColumns> {
+        let ff = searcher.segment_reader(seg).fast_fields();
+        Ok(DocColumns {
+            key: ff
+                .str("key")?
+                .ok_or_else(|| tantivy::TantivyError::SchemaError("no fast column key".into()))?,
+            doc_type: ff.str("doc_type")?,
+            issuer: ff.str("issuer")?,
+            title: ff.str("title")?,
+            year: ff.u64("year").ok(),
+            date: ff.date("date").ok(),
+            chars: ff.u64("chars").ok(),
+        })
+    }
+    /// The ordinal of a unit's key in its segment: cheaper to look up than the key.
+    pub(super) fn key_ord(&self, doc: u32) -> Option<u64> {
+        self.key.term_ords(doc).next()
+    }
+    pub(super) fn key(&self, doc: u32) -> String {
+        first_str(&self.key, doc).unwrap_or_default()
+    }
+    pub(super) fn info(&self, doc: u32) -> DocInfo {
+        let s = |c: &Option<StrColumn>| c.as_ref().and_then(|c| first_str(c, doc));
+        DocInfo {
+            key: self.key(doc),
+            title: s(&self.title),
+            date: self.date.as_ref().and_then(|c| c.first(doc)).map(iso),
+            year: self.year.as_ref().and_then(|c| c.first(doc)),
+            doc_type: s(&self.doc_type).unwrap_or_default(),
+            issuer: s(&self.issuer),
+            chars: self.chars.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
+        }
+    }
+}
+
+/// The columns of every segment, opened when first needed.
+#[derive(Default)]
+pub(super) struct Segments(HashMap<u32, DocColumns>);
+
+impl Segments {
+    pub(super) fn get(&mut self, searcher: &Searcher, seg: u32) -> tantivy::Result<&DocColumns> {
+        use std::collections::hash_map::Entry;
+        match self.0.entry(seg) {
+            Entry::Occupied(e) => Ok(e.into_mut()),
+            Entry::Vacant(e) => Ok(e.insert(DocColumns::open(searcher, seg)?)),
+        }
+    }
+}
