@@ -138,6 +138,12 @@ enum Command {
         /// Documents to show.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// Documents to pass over first (the next page: `--offset 10`).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// relevance: best first; date: newest first (undated documents last).
+        #[arg(long, value_enum, default_value_t = SearchSort::Relevance)]
+        sort: SearchSort,
         /// Passages to show for each document.
         #[arg(long, default_value_t = 3)]
         passages: usize,
@@ -279,6 +285,12 @@ enum TableFormat {
     Json,
     Csv,
     Md,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum SearchSort {
+    Relevance,
+    Date,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -750,6 +762,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             query,
             archive,
             limit,
+            offset,
+            sort,
             passages,
             chars,
             doc_type,
@@ -761,7 +775,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             search_cli::hush_tantivy_panics();
             let q = search_cli::query(
                 &query, limit, passages, chars, doc_type, issuer, since, until,
-            )?;
+            )?
+            .offset(offset)
+            .sort(match sort {
+                SearchSort::Relevance => zhengce::search::Sort::Relevance,
+                SearchSort::Date => zhengce::search::Sort::Date,
+            });
             let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
             let results = archive.search(&q).map_err(search_cli::archive_error)?;
             match format {

@@ -194,10 +194,46 @@ pub fn query(
 
 pub fn print(out: &mut impl Write, r: &SearchResults) -> io::Result<()> {
     if r.hits.is_empty() {
+        if r.documents > 0 {
+            return writeln!(
+                out,
+                "no results past {} for `{}` ({} documents match)",
+                r.offset, r.query, r.documents
+            );
+        }
         return writeln!(out, "no results for `{}`", r.query);
     }
     let colour = io::stdout().is_terminal();
+    // The whole match set: how many, and of what type, year and issuer.
+    let top = |fs: &[zhengce::search::FacetCount]| {
+        let mut parts: Vec<String> = fs
+            .iter()
+            .take(6)
+            .map(|f| {
+                let v = if f.value.is_empty() { "—" } else { &f.value };
+                format!("{v} {}", f.count)
+            })
+            .collect();
+        if fs.len() > 6 {
+            parts.push("…".into());
+        }
+        parts.join(", ")
+    };
+    writeln!(
+        out,
+        "{} documents; showing {}–{} · type: {} · year: {}",
+        r.documents,
+        r.offset + 1,
+        r.offset + r.hits.len(),
+        top(&r.facets.doc_type),
+        top(&r.facets.year)
+    )?;
+    if !r.facets.issuer.is_empty() {
+        writeln!(out, "issuer: {}", top(&r.facets.issuer))?;
+    }
+    writeln!(out)?;
     for (i, h) in r.hits.iter().enumerate() {
+        let i = i + r.offset;
         let mut meta = vec![h.doc_type.clone()];
         meta.extend(h.date.clone().or_else(|| h.year.map(|y| y.to_string())));
         meta.extend(h.issuer.clone());

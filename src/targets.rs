@@ -300,7 +300,10 @@ mod tests {
             ),
             (
                 "城镇居民人均可支配收入增长7%左右、农村居民人均可支配收入增长8%左右",
-                &["城镇居民人均可支配收入增长7%左右", "农村居民人均可支配收入增长8%左右"],
+                &[
+                    "城镇居民人均可支配收入增长7%左右",
+                    "农村居民人均可支配收入增长8%左右",
+                ],
             ),
             // The same indicator again without a number, or parts naming none: one clause.
             (

@@ -455,3 +455,58 @@ fn undated_report_takes_the_year_after_its_review() {
     assert!(find(Query::new("一网通办").since(d("2026-01-16"))).is_empty());
     assert!(find(Query::new("一网通办 since:2026-01-16")).is_empty());
 }
+
+#[test]
+fn facets_count_the_whole_match_set() {
+    // 工作 stands in all four texts (the notice and its repost, the speech, the report).
+    let r = search(Query::new("工作").limit(1));
+    assert_eq!(r.hits.len(), 1);
+    assert_eq!(r.documents, 4);
+    let pairs = |fs: &[zhengce::search::FacetCount]| -> Vec<(String, usize)> {
+        fs.iter().map(|f| (f.value.clone(), f.count)).collect()
+    };
+    assert_eq!(
+        pairs(&r.facets.doc_type),
+        [
+            ("notice".to_string(), 2),
+            ("work_report".to_string(), 1),
+            ("speech".to_string(), 1)
+        ]
+    );
+    assert_eq!(
+        pairs(&r.facets.year),
+        [
+            ("2026".to_string(), 2),
+            ("2025".to_string(), 1),
+            ("2024".to_string(), 1)
+        ]
+    );
+    // An exclusion leaves its documents out of the counts too.
+    let r = search(Query::new("工作 -营商环境"));
+    assert_eq!(r.documents, 3);
+}
+
+#[test]
+fn pages_and_order_by_date() {
+    let all = search(Query::new("工作"));
+    let keys_all = keys(&all);
+    assert_eq!(keys_all.len(), 3, "{keys_all:?}");
+    for (offset, key) in keys_all.iter().enumerate() {
+        let page = search(Query::new("工作").limit(1).offset(offset));
+        assert_eq!(&keys(&page), std::slice::from_ref(key), "offset {offset}");
+        assert_eq!(page.offset, offset);
+    }
+    assert!(search(Query::new("工作").offset(10)).hits.is_empty());
+    // Newest first: the notice (2026), the speech (2025), the report (2024).
+    let by_date = search(Query::new("工作").sort(zhengce::search::Sort::Date));
+    assert_eq!(keys(&by_date), ["notice.txt", "speech.txt", "report.txt"]);
+    // Pages by date count documents apart, reposts too: the notice and its repost fill the
+    // first two places.
+    let third = search(
+        Query::new("工作")
+            .sort(zhengce::search::Sort::Date)
+            .limit(1)
+            .offset(2),
+    );
+    assert_eq!(keys(&third), ["speech.txt"]);
+}

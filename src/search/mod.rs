@@ -38,8 +38,8 @@ pub use archive::{
     Archive, ArchiveBuilder, Entry, OpenMode, DEFAULT_HEAP_BYTES, MAX_HEAP_PER_THREAD,
     MIN_HEAP_PER_THREAD,
 };
-pub use query::Query;
-pub use results::{DocumentHit, PassageHit, SearchResults};
+pub use query::{Query, Sort};
+pub use results::{DocumentHit, FacetCount, Facets, PassageHit, SearchResults};
 pub use snippet::Snippet;
 
 /// The archive directory used when none is given: `zhengce-index` in the working directory,

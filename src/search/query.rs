@@ -36,8 +36,22 @@ pub struct Query {
     pub(crate) since: Option<Date>,
     pub(crate) until: Option<Date>,
     pub(crate) limit: usize,
+    pub(crate) offset: usize,
+    pub(crate) sort: Sort,
     pub(crate) passages: usize,
     pub(crate) snippet_chars: usize,
+    /// Only these documents (keys): how a page of results ordered by date is run.
+    pub(crate) keys: Option<Vec<String>>,
+}
+
+/// The order of results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best first.
+    #[default]
+    Relevance,
+    /// Newest first (by date, else year); undated documents last, best first among them.
+    Date,
 }
 
 impl Query {
@@ -51,8 +65,11 @@ impl Query {
             since: None,
             until: None,
             limit: 10,
+            offset: 0,
+            sort: Sort::Relevance,
             passages: 3,
             snippet_chars: 100,
+            keys: None,
         }
     }
 
@@ -83,6 +100,18 @@ impl Query {
     /// How many documents to return.
     pub fn limit(mut self, n: usize) -> Self {
         self.limit = n.max(1);
+        self
+    }
+
+    /// How many documents to pass over before those returned (paging).
+    pub fn offset(mut self, n: usize) -> Self {
+        self.offset = n;
+        self
+    }
+
+    /// The order of the documents returned.
+    pub fn sort(mut self, s: Sort) -> Self {
+        self.sort = s;
         self
     }
 
@@ -421,6 +450,13 @@ impl Planner<'_> {
         }
         if q.since.is_some() || q.until.is_some() {
             subs.push((Occur::Must, self.date_range(q.since, q.until)));
+        }
+        if let Some(keys) = &q.keys {
+            let any = keys
+                .iter()
+                .map(|k| (Occur::Should, self.keyword(f.key, k)))
+                .collect();
+            subs.push((Occur::Must, boxed(BooleanQuery::new(any))));
         }
         boxed(BooleanQuery::new(subs))
     }

@@ -11,7 +11,7 @@ use tantivy::TantivyDocument;
 
 use super::archive::Archive;
 use super::fingerprint::{resemblance, sketch_from_bytes, NEAR_DUPLICATE};
-use super::query::{parse, Planner, Query};
+use super::query::{parse, Planner, Query, Sort};
 use super::schema::Unit;
 use super::snippet::{Highlighter, Snippet};
 use crate::error::{Error, Result};
@@ -24,8 +24,51 @@ pub struct SearchResults {
     pub query: String,
     /// Units (documents and passages) that matched.
     pub matched_units: usize,
-    /// Documents, best first.
+    /// Documents that matched (each key once; reposts counted apart).
+    pub documents: usize,
+    /// Documents passed over before these (`--offset`).
+    pub offset: usize,
+    /// Counts of the documents that matched by type, year and issuer: the whole match set,
+    /// not only the page shown.
+    pub facets: Facets,
+    /// Documents, best first (or newest first, as asked).
     pub hits: Vec<DocumentHit>,
+}
+
+/// Counts of the matching documents by field, largest first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Facets {
+    /// By `doc_type`.
+    pub doc_type: Vec<FacetCount>,
+    /// By year (`""` for documents without one).
+    pub year: Vec<FacetCount>,
+    /// By issuer or speaker (documents without one are not counted).
+    pub issuer: Vec<FacetCount>,
+}
+
+/// One value of a field and how many matching documents have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    /// The value.
+    pub value: String,
+    /// Documents with it.
+    pub count: usize,
+}
+
+fn counted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<FacetCount> {
+    let mut m: HashMap<&str, usize> = HashMap::new();
+    for v in values {
+        *m.entry(v).or_default() += 1;
+    }
+    let mut out: Vec<FacetCount> = m
+        .into_iter()
+        .map(|(v, count)| FacetCount {
+            value: v.to_string(),
+            count,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| b.value.cmp(&a.value)));
+    out
 }
 
 /// A document that matched, with its best passages.
@@ -72,6 +115,15 @@ pub struct PassageHit {
     pub html: String,
 }
 
+/// A matching document as facets and the order by date see it.
+struct Matched {
+    key: String,
+    when: Option<String>,
+    year: Option<String>,
+    doc_type: String,
+    issuer: Option<String>,
+}
+
 /// Up to this many units are collected without counting the matches first.
 const SMALL_LIMIT: usize = 1000;
 
@@ -97,7 +149,108 @@ impl Archive {
     /// it.
     pub fn search(&self, q: &Query) -> Result<SearchResults> {
         let parsed = parse(&q.text)?;
-        super::archive::reading(self.dir(), || self.run(q, &parsed))
+        super::archive::reading(self.dir(), || {
+            let matched = self.matched(q, &parsed)?;
+            let mut r = match q.sort {
+                Sort::Relevance => {
+                    let mut all = q.clone();
+                    all.limit = q.limit.saturating_add(q.offset);
+                    let mut r = self.run(&all, &parsed)?;
+                    r.hits.drain(..q.offset.min(r.hits.len()));
+                    r
+                }
+                Sort::Date => {
+                    // The page by date among all the documents that match, then the query run
+                    // on those alone for their passages.
+                    let page: Vec<String> = matched
+                        .iter()
+                        .skip(q.offset)
+                        .take(q.limit)
+                        .map(|d| d.key.clone())
+                        .collect();
+                    let mut one = q.clone();
+                    one.limit = page.len().max(1);
+                    one.keys = Some(page.clone());
+                    let mut r = self.run(&one, &parsed)?;
+                    if page.is_empty() {
+                        r.hits.clear();
+                    }
+                    r.hits.sort_by_key(|h| {
+                        page.iter().position(|k| *k == h.key).unwrap_or(usize::MAX)
+                    });
+                    r
+                }
+            };
+            r.documents = matched.len();
+            r.offset = q.offset;
+            r.facets = Facets {
+                doc_type: counted(matched.iter().map(|d| d.doc_type.as_str())),
+                year: counted(matched.iter().map(|d| d.year.as_deref().unwrap_or(""))),
+                issuer: counted(matched.iter().filter_map(|d| d.issuer.as_deref())),
+            };
+            Ok(r)
+        })
+    }
+
+    /// Every document with a unit that matches, newest first (by date, else year; undated
+    /// last), without those an exclusion leaves out.
+    fn matched(&self, q: &Query, parsed: &super::query::Parsed) -> Result<Vec<Matched>> {
+        use tantivy::collector::DocSetCollector;
+        let planner = Planner {
+            fields: &self.fields,
+            seg: &self.seg,
+        };
+        let mut plain = q.clone();
+        plain.keys = None;
+        let tq = planner.plan(parsed, &plain);
+        let searcher = self.reader.searcher();
+        let err = |source| Error::Index {
+            path: self.dir().to_path_buf(),
+            source,
+        };
+        let mut cols = Columns::default();
+        let excluded = self.excluded_keys(&searcher, &mut cols, &planner, &parsed.must_not)?;
+        let mut segs = super::columns::Segments::default();
+        let mut seen: std::collections::HashSet<(u32, u64)> = std::collections::HashSet::new();
+        let mut keys: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        let mut addrs: Vec<tantivy::DocAddress> = searcher
+            .search(&*tq, &DocSetCollector)
+            .map_err(err)?
+            .into_iter()
+            .collect();
+        addrs.sort_unstable();
+        for addr in addrs {
+            let c = segs.get(&searcher, addr.segment_ord).map_err(err)?;
+            let Some(ord) = c.key_ord(addr.doc_id) else {
+                continue;
+            };
+            if !seen.insert((addr.segment_ord, ord)) {
+                continue;
+            }
+            let info = c.info(addr.doc_id);
+            if excluded.contains(&info.key) || !keys.insert(info.key.clone()) {
+                continue;
+            }
+            out.push(Matched {
+                when: info
+                    .date
+                    .clone()
+                    .or_else(|| info.year.map(|y| format!("{y:04}-99-99"))),
+                year: info.year.map(|y| y.to_string()),
+                key: info.key,
+                doc_type: info.doc_type,
+                issuer: info.issuer,
+            });
+        }
+        out.sort_by(|a, b| {
+            (a.when.is_none(), std::cmp::Reverse(&a.when), &a.key).cmp(&(
+                b.when.is_none(),
+                std::cmp::Reverse(&b.when),
+                &b.key,
+            ))
+        });
+        Ok(out)
     }
 
     fn run(&self, q: &Query, parsed: &super::query::Parsed) -> Result<SearchResults> {
@@ -249,6 +402,9 @@ impl Archive {
         Ok(SearchResults {
             query: q.text.clone(),
             matched_units: count,
+            documents: 0,
+            offset: 0,
+            facets: Facets::default(),
             hits,
         })
     }
