@@ -25,6 +25,7 @@
 
 mod actions;
 mod analyzer;
+mod chart;
 mod clean;
 pub mod dates;
 pub mod decode;

@@ -80,9 +80,10 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// csv: the wide table for a spreadsheet; md: the same as Markdown; json: every target of
-        /// every report, one object a line, with its clause and span.
-        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
-        format: TableFormat,
+        /// every report, one object a line, with its clause and span; svg: the targets stated in
+        /// percent by year, one line per indicator.
+        #[arg(long, value_enum, default_value_t = TargetsFormat::Csv)]
+        format: TargetsFormat,
         /// Start CSV with a UTF-8 byte order mark, so that Excel shows the Chinese text.
         #[arg(long)]
         bom: bool,
@@ -288,6 +289,14 @@ enum TableFormat {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum TargetsFormat {
+    Csv,
+    Md,
+    Json,
+    Svg,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum SearchSort {
     Relevance,
     Date,
@@ -328,7 +337,7 @@ enum DiffFormat {
 fn targets(
     out: &mut impl Write,
     paths: &[PathBuf],
-    format: TableFormat,
+    format: TargetsFormat,
     bom: bool,
     max_bytes: u64,
 ) -> anyhow::Result<Vec<String>> {
@@ -365,7 +374,7 @@ fn targets(
                 y.bytes().all(|b| b.is_ascii_digit()).then(|| y.to_string())
             })
             .unwrap_or_else(|| path.display().to_string());
-        if format == TableFormat::Json {
+        if format == TargetsFormat::Json {
             for t in &ts {
                 let mut v = serde_json::to_value(t)?;
                 v["report"] = serde_json::json!(label);
@@ -406,14 +415,20 @@ fn targets(
     }
     let table = zhengce::targets::table(&reports);
     match format {
-        TableFormat::Csv => {
+        TargetsFormat::Csv => {
             if bom {
                 write!(out, "{}", zhengce::table::UTF8_BOM)?;
             }
             write!(out, "{}", table.to_csv())?;
         }
-        TableFormat::Md => write!(out, "{}", table.to_markdown())?,
-        TableFormat::Json => {}
+        TargetsFormat::Md => write!(out, "{}", table.to_markdown())?,
+        TargetsFormat::Json => {}
+        TargetsFormat::Svg => match zhengce::targets::chart_svg(&reports) {
+            Some(svg) => write!(out, "{svg}")?,
+            None => anyhow::bail!(
+                "svg draws the targets stated in percent of reports with a year: none here"
+            ),
+        },
     }
     Ok(failed)
 }

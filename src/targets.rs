@@ -226,6 +226,36 @@ pub struct Table {
     pub rows: Vec<(String, Vec<Option<String>>)>,
 }
 
+/// An SVG chart of the numeric targets stated in percent (growth, prices, unemployment…) of
+/// reports labelled by year, one line per indicator; `None` when there are none.
+pub fn chart_svg(reports: &[(String, Vec<Target>)]) -> Option<String> {
+    let mut series: Vec<crate::chart::Series> = Vec::new();
+    let mut sorted: Vec<(i32, &Vec<Target>)> = reports
+        .iter()
+        .filter_map(|(label, ts)| Some((label.parse::<i32>().ok()?, ts)))
+        .collect();
+    sorted.sort_by_key(|(y, _)| *y);
+    for (year, ts) in sorted {
+        for t in ts {
+            let (Some(v), Some("%")) = (t.value, t.unit.as_deref()) else {
+                continue;
+            };
+            let i = match series.iter().position(|(n, _)| *n == t.indicator) {
+                Some(i) => i,
+                None => {
+                    series.push((t.indicator.clone(), Vec::new()));
+                    series.len() - 1
+                }
+            };
+            // The first statement of an indicator in a report is its target.
+            if series[i].1.last().is_none_or(|p| p.0 != year) {
+                series[i].1.push((year, v));
+            }
+        }
+    }
+    crate::chart::by_year("主要预期目标（%）", "目标值（%）", &series)
+}
+
 /// Builds the wide table of `reports` (label, targets).
 pub fn table(reports: &[(String, Vec<Target>)]) -> Table {
     let mut rows: Vec<(String, Vec<Option<String>>)> = Vec::new();

@@ -130,3 +130,37 @@ fn targets_of_national_reports_match_the_gold() {
 
 /// The floor: the figure reached, so that no change goes back (the goal is 0.95).
 const F1_FLOOR: f64 = 0.98;
+
+/// The chart of the targets stated in percent: one line per indicator, labelled.
+#[test]
+fn chart_of_national_targets() {
+    let Some(root) = common::shared("corpus-real/national_gwr") else {
+        return;
+    };
+    let reports: Vec<(String, Vec<zhengce::targets::Target>)> = ["2021", "2022", "2023"]
+        .iter()
+        .map(|y| {
+            let text =
+                std::fs::read_to_string(root.join(format!("{y}_gov_work_report.txt"))).unwrap();
+            let doc = zhengce::analyze(&text);
+            (y.to_string(), zhengce::targets::targets(&doc, &text))
+        })
+        .collect();
+    let svg = zhengce::targets::chart_svg(&reports).expect("percent targets");
+    assert!(svg.starts_with("<svg"));
+    for label in [
+        "国内生产总值增长",
+        "居民消费价格涨幅",
+        "城镇调查失业率",
+        "年份",
+        "2022",
+    ] {
+        assert!(svg.contains(label), "{label}");
+    }
+    // Reports labelled by province have no year to draw against.
+    let provinces: Vec<_> = reports
+        .into_iter()
+        .map(|(_, ts)| ("河北省".to_string(), ts))
+        .collect();
+    assert!(zhengce::targets::chart_svg(&provinces).is_none());
+}

@@ -144,73 +144,30 @@ impl Trend {
             return None;
         }
         let n = self.terms.len().max(1);
-        // (year, rate of each term)
-        let points: Vec<(i32, &[super::TrendRow])> = self
-            .groups
+        let series: Vec<crate::chart::Series> = self
+            .terms
             .iter()
-            .zip(self.rows.chunks(n))
-            .filter_map(|(g, rs)| Some((g.group.parse::<i32>().ok()?, rs)))
+            .enumerate()
+            .map(|(t, term)| {
+                let points = self
+                    .groups
+                    .iter()
+                    .zip(self.rows.chunks(n))
+                    .filter_map(|(g, rs)| Some((g.group.parse::<i32>().ok()?, rs[t].per_10k)))
+                    .collect();
+                (term.term.clone(), points)
+            })
             .collect();
-        let (first, last) = (points.first()?.0, points.last()?.0);
-        let top = points
+        let title = self
+            .terms
             .iter()
-            .flat_map(|(_, rs)| rs.iter().map(|r| r.per_10k))
-            .fold(0.0f64, f64::max);
-        let mut svg = String::new();
-        draw(&mut svg, self, &points, (first, last.max(first + 1)), top).ok()?;
-        Some(svg)
+            .map(|t| t.term.as_str())
+            .collect::<Vec<_>>()
+            .join("、");
+        crate::chart::by_year(
+            &format!("{title}：每万字出现次数"),
+            "每万字出现次数",
+            &series,
+        )
     }
-}
-
-type DrawResult = std::result::Result<(), Box<dyn std::error::Error>>;
-
-fn draw(
-    svg: &mut String,
-    trend: &Trend,
-    points: &[(i32, &[super::TrendRow])],
-    years: (i32, i32),
-    top: f64,
-) -> DrawResult {
-    use plotters::prelude::*;
-    let root = SVGBackend::with_string(svg, (960, 540)).into_drawing_area();
-    root.fill(&WHITE)?;
-    let title = trend
-        .terms
-        .iter()
-        .map(|t| t.term.as_str())
-        .collect::<Vec<_>>()
-        .join("、");
-    let mut chart = ChartBuilder::on(&root)
-        .caption(format!("{title}：每万字出现次数"), ("sans-serif", 22))
-        .margin(16)
-        .x_label_area_size(48)
-        .y_label_area_size(64)
-        .build_cartesian_2d(years.0..years.1, 0.0..(top * 1.1).max(0.01))?;
-    chart
-        .configure_mesh()
-        .x_desc("年份")
-        .y_desc("每万字出现次数")
-        .x_label_formatter(&|y| y.to_string())
-        .draw()?;
-    for (t, term) in trend.terms.iter().enumerate() {
-        let colour = Palette99::pick(t).to_rgba();
-        let series: Vec<(i32, f64)> = points.iter().map(|(y, rs)| (*y, rs[t].per_10k)).collect();
-        chart
-            .draw_series(LineSeries::new(series.clone(), colour.stroke_width(2)))?
-            .label(term.term.as_str())
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], colour.stroke_width(2)));
-        chart.draw_series(
-            series
-                .into_iter()
-                .map(move |p| Circle::new(p, 3, colour.filled())),
-        )?;
-    }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.8))
-        .border_style(BLACK)
-        .draw()?;
-    root.present()?;
-    Ok(())
 }
