@@ -219,6 +219,13 @@ pub fn print(out: &mut impl Write, r: &SearchResults) -> io::Result<()> {
         }
         parts.join(", ")
     };
+    if r.relaxed {
+        writeln!(
+            out,
+            "no document has all of `{}`; showing the closest",
+            r.query
+        )?;
+    }
     writeln!(
         out,
         "{} documents; showing {}–{} · type: {} · year: {}",

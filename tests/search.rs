@@ -510,3 +510,21 @@ fn pages_and_order_by_date() {
     );
     assert_eq!(keys(&third), ["speech.txt"]);
 }
+
+#[test]
+fn a_dead_end_is_relaxed_and_says_so() {
+    // The notice is 东江市人民政府办公厅's: `办公室` stands nowhere, so no document has all of
+    // `东江 市政府 办公室`; the closest is the notice (and its repost), said to be relaxed.
+    let r = search(Query::new("东江市政府办公室"));
+    assert!(r.relaxed);
+    assert_eq!(keys(&r).first().map(String::as_str), Some("notice.txt"));
+    // No text has `工作计划`; the report has the pieces of the rest and of it (工作, 计划 as
+    // its characters together elsewhere, or most of the words).
+    let r = search(Query::new("清河县政府工作计划"));
+    assert!(r.relaxed, "{:?}", keys(&r));
+    assert_eq!(keys(&r).first().map(String::as_str), Some("report.txt"));
+    // A query that matches as written is not relaxed; one that matches nothing stays empty.
+    assert!(!search(Query::new("营商环境")).relaxed);
+    let r = search(Query::new("火星探测器"));
+    assert!(r.hits.is_empty() && r.documents == 0);
+}

@@ -42,6 +42,21 @@ pub struct Query {
     pub(crate) snippet_chars: usize,
     /// Only these documents (keys): how a page of results ordered by date is run.
     pub(crate) keys: Option<Vec<String>>,
+    /// How far the text clauses are relaxed (when the strict plan finds nothing).
+    pub(crate) relax: Relax,
+}
+
+/// How a query's text is relaxed when no document has all of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub enum Relax {
+    /// As written.
+    #[default]
+    Strict,
+    /// Each word of the text, or one of the shorter words inside it (`云南省政府` → `云南省`),
+    /// anywhere in the document.
+    Pieces,
+    /// Most of the words (three in five), each as in `Pieces`.
+    Most,
 }
 
 /// The order of results.
@@ -70,6 +85,7 @@ impl Query {
             passages: 3,
             snippet_chars: 100,
             keys: None,
+            relax: Relax::Strict,
         }
     }
 
@@ -435,8 +451,38 @@ impl Planner<'_> {
     /// The query for a whole parsed query plus the filters of `q`.
     pub fn plan(&self, parsed: &Parsed, q: &Query) -> Box<dyn TQuery> {
         let mut subs: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        // A quoted phrase is never relaxed.
+        let texts: Vec<&str> = parsed
+            .must
+            .iter()
+            .filter_map(|c| match c {
+                Clause::Text {
+                    text,
+                    quoted: false,
+                } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
         for c in &parsed.must {
-            subs.push((Occur::Must, self.clause(c)));
+            match (q.relax, c) {
+                (
+                    Relax::Pieces,
+                    Clause::Text {
+                        text,
+                        quoted: false,
+                    },
+                ) => subs.push((Occur::Must, self.pieces(&[text], 0))),
+                // All the unquoted text together, below.
+                (Relax::Most, Clause::Text { quoted: false, .. }) => {}
+                _ => subs.push((Occur::Must, self.clause(c))),
+            }
+        }
+        if q.relax == Relax::Most && !texts.is_empty() {
+            let n = texts
+                .iter()
+                .map(|t| self.word_terms(t).len())
+                .sum::<usize>();
+            subs.push((Occur::Must, self.pieces(&texts, (n * 3).div_ceil(5).max(1))));
         }
         for c in &parsed.must_not {
             subs.push((Occur::MustNot, self.clause(c)));
@@ -536,6 +582,56 @@ impl Planner<'_> {
                 FieldFilter::Since => self.date_range(Date::parse_iso(value), None),
                 FieldFilter::Until => self.date_range(None, Date::parse_iso(value)),
             },
+        }
+    }
+
+    /// The words of `texts`, each present as itself or as all the shorter words that cover it
+    /// ([`Segmenter::pieces`]), in a passage or anywhere in the document; all of them (`min` 0) or at least `min`. The strict
+    /// plans of the texts add to the score where they match in part.
+    fn pieces(&self, texts: &[&str], min: usize) -> Box<dyn TQuery> {
+        let f = self.fields;
+        let term = |field: Field, w: &str| -> (Occur, Box<dyn TQuery>) {
+            (
+                Occur::Should,
+                boxed(TermQuery::new(
+                    Term::from_field_text(field, w),
+                    IndexRecordOption::WithFreqs,
+                )),
+            )
+        };
+        let mut groups: Vec<Box<dyn TQuery>> = Vec::new();
+        // A word of a passage or of the document, or its characters together in a passage.
+        let any_field = |w: &str| -> Box<dyn TQuery> {
+            let mut alts = vec![term(f.body, w), term(f.doc_words, w), term(f.title, w)];
+            alts.extend(self.substring(w).map(|q| (Occur::Should, q)));
+            boxed(BooleanQuery::new(alts))
+        };
+        for text in texts {
+            for (_, w) in self.word_terms(text) {
+                // The word, or all the pieces that cover it.
+                let mut alts = vec![(Occur::Should, any_field(&w))];
+                let pieces = self.seg.pieces(&w);
+                if !pieces.is_empty() {
+                    let all = pieces.iter().map(|p| (Occur::Must, any_field(p))).collect();
+                    alts.push((Occur::Should, boxed(BooleanQuery::new(all))));
+                }
+                groups.push(boxed(BooleanQuery::new(alts)));
+            }
+        }
+        let boosters = texts.iter().map(|t| (Occur::Should, self.text(t, false)));
+        if min == 0 {
+            let all = groups.into_iter().map(|g| (Occur::Must, g));
+            boxed(BooleanQuery::new(all.chain(boosters).collect()))
+        } else {
+            let most = BooleanQuery::with_minimum_required_clauses(
+                groups.into_iter().map(|g| (Occur::Should, g)).collect(),
+                min,
+            );
+            boxed(BooleanQuery::new(
+                std::iter::once((Occur::Must, boxed(most)))
+                    .chain(boosters)
+                    .collect(),
+            ))
         }
     }
 

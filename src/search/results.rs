@@ -11,7 +11,7 @@ use tantivy::TantivyDocument;
 
 use super::archive::Archive;
 use super::fingerprint::{resemblance, sketch_from_bytes, NEAR_DUPLICATE};
-use super::query::{parse, Planner, Query, Sort};
+use super::query::{parse, Planner, Query, Relax, Sort};
 use super::schema::Unit;
 use super::snippet::{Highlighter, Snippet};
 use crate::error::{Error, Result};
@@ -28,6 +28,9 @@ pub struct SearchResults {
     pub documents: usize,
     /// Documents passed over before these (`--offset`).
     pub offset: usize,
+    /// No document has all of the query: these are the closest, found with each word or a
+    /// shorter word inside it (`云南省政府` → `云南省`), or most of the words.
+    pub relaxed: bool,
     /// Counts of the documents that matched by type, year and issuer: the whole match set,
     /// not only the page shown.
     pub facets: Facets,
@@ -150,7 +153,25 @@ impl Archive {
     pub fn search(&self, q: &Query) -> Result<SearchResults> {
         let parsed = parse(&q.text)?;
         super::archive::reading(self.dir(), || {
-            let matched = self.matched(q, &parsed)?;
+            let mut matched = self.matched(q, &parsed)?;
+            // Never a silent empty page where documents match most of the query.
+            let mut q = q.clone();
+            let has_text = parsed
+                .must
+                .iter()
+                .any(|c| matches!(c, super::query::Clause::Text { quoted: false, .. }));
+            if matched.is_empty() && has_text {
+                for relax in [Relax::Pieces, Relax::Most] {
+                    let mut r = q.clone();
+                    r.relax = relax;
+                    let m = self.matched(&r, &parsed)?;
+                    if !m.is_empty() {
+                        (q, matched) = (r, m);
+                        break;
+                    }
+                }
+            }
+            let q = &q;
             let mut r = match q.sort {
                 Sort::Relevance => {
                     let mut all = q.clone();
@@ -183,6 +204,7 @@ impl Archive {
             };
             r.documents = matched.len();
             r.offset = q.offset;
+            r.relaxed = q.relax != Relax::Strict;
             r.facets = Facets {
                 doc_type: counted(matched.iter().map(|d| d.doc_type.as_str())),
                 year: counted(matched.iter().map(|d| d.year.as_deref().unwrap_or(""))),
@@ -265,12 +287,13 @@ impl Archive {
             source,
         };
         // The top-n collector allocates for its whole limit: never more than the units that
-        // matched (counted first when the product of the user's numbers is large).
+        // matched (counted first when the product of the user's numbers is large). Enough
+        // units for the evidence of each document to add up.
         let want = q
             .limit
             .saturating_mul(q.passages.saturating_add(1))
             .saturating_mul(2)
-            .max(50);
+            .max(MIN_UNITS);
         let want = if want > SMALL_LIMIT {
             want.min(searcher.search(&*tq, &Count).map_err(err)?)
         } else {
@@ -287,78 +310,112 @@ impl Archive {
         let excluded = self.excluded_keys(&searcher, &mut cols, &planner, &parsed.must_not)?;
         let f = &self.fields;
 
-        // Keys and units come from fast columns; stored documents are read only for the
-        // passages shown (and a document's text only when it must stand in for them).
-        let mut hits: Vec<DocumentHit> = Vec::new();
-        let mut filled: Vec<bool> = Vec::new();
-        let mut doc_units: Vec<Option<tantivy::DocAddress>> = Vec::new();
-        let mut sketches: Vec<Vec<u64>> = Vec::new();
-        let mut by_key: HashMap<String, Option<usize>> = HashMap::new();
-        for (score, addr) in top {
+        // The documents and the evidence of each: its units' scores, its title.
+        let mut segs = super::columns::Segments::default();
+        let mut cands: Vec<Candidate> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut unit_of: Vec<(usize, bool)> = Vec::with_capacity(top.len());
+        for &(score, addr) in &top {
             let (key, is_doc) = cols.key_unit(&searcher, addr).map_err(err)?;
             if excluded.contains(&key) {
+                unit_of.push((usize::MAX, is_doc));
                 continue;
             }
-            let slot = match by_key.get(&key) {
-                Some(slot) => *slot,
-                None if hits.len() >= q.limit => {
-                    // The list is full: later documents are neither shown nor checked for
-                    // being reposts of those shown.
-                    by_key.insert(key, None);
-                    continue;
-                }
+            let i = match by_key.get(&key) {
+                Some(&i) => i,
                 None => {
-                    // A repost of a document already listed joins it.
-                    let sk = self.sketch_of(&searcher, &mut cols, &key)?;
-                    let dup = sketches
-                        .iter()
-                        .position(|s| resemblance(s, &sk) >= NEAR_DUPLICATE);
-                    let slot = match dup {
-                        Some(i) => {
-                            hits[i].reposts.push(key.clone());
-                            None
-                        }
-                        None => {
-                            hits.push(DocumentHit {
-                                key: key.clone(),
-                                title: None,
-                                date: None,
-                                year: None,
-                                doc_type: String::new(),
-                                issuer: None,
-                                doc_number: None,
-                                score,
-                                passages: Vec::new(),
-                                reposts: Vec::new(),
-                            });
-                            filled.push(false);
-                            doc_units.push(None);
-                            sketches.push(sk);
-                            Some(hits.len() - 1)
-                        }
-                    };
-                    by_key.insert(key, slot);
-                    slot
+                    let title = segs
+                        .get(&searcher, addr.segment_ord)
+                        .map_err(err)?
+                        .info(addr.doc_id)
+                        .title;
+                    cands.push(Candidate {
+                        key: key.clone(),
+                        title,
+                        scores: Vec::new(),
+                        doc_unit: None,
+                        rank: 0.0,
+                        title_match: TitleMatch::None,
+                    });
+                    by_key.insert(key, cands.len() - 1);
+                    cands.len() - 1
                 }
             };
-            let Some(i) = slot else { continue };
+            cands[i].scores.push(score);
             if is_doc {
-                doc_units[i] = Some(addr);
+                cands[i].doc_unit = Some(addr);
+            }
+            unit_of.push((i, is_doc));
+        }
+        let query_units = title_units(&parsed.texts().iter().map(|t| t.0).collect::<String>());
+        for c in &mut cands {
+            c.title_match = title_match(&query_units, c.title.as_deref());
+            c.rank = c.title_match.boost() * evidence(&c.scores);
+        }
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        // Stable: ties keep the order of their best units.
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&cands[a], &cands[b]);
+            (b.title_match == TitleMatch::Exact)
+                .cmp(&(a.title_match == TitleMatch::Exact))
+                .then(b.rank.total_cmp(&a.rank))
+        });
+
+        // The documents shown, reposts collapsed into the first of them.
+        let mut hits: Vec<DocumentHit> = Vec::new();
+        let mut hit_of: Vec<Option<usize>> = vec![None; cands.len()];
+        let mut sketches: Vec<Vec<u64>> = Vec::new();
+        for &i in &order {
+            if hits.len() >= q.limit {
+                // The list is full: later documents are neither shown nor checked for being
+                // reposts of those shown.
+                break;
+            }
+            let c = &cands[i];
+            let sk = self.sketch_of(&searcher, &mut cols, &c.key)?;
+            if let Some(h) = sketches
+                .iter()
+                .position(|s| resemblance(s, &sk) >= NEAR_DUPLICATE)
+            {
+                hits[h].reposts.push(c.key.clone());
                 continue;
             }
-            if hits[i].passages.len() >= q.passages {
+            hit_of[i] = Some(hits.len());
+            hits.push(DocumentHit {
+                key: c.key.clone(),
+                title: None,
+                date: None,
+                year: None,
+                doc_type: String::new(),
+                issuer: None,
+                doc_number: None,
+                score: c.rank,
+                passages: Vec::new(),
+                reposts: Vec::new(),
+            });
+            sketches.push(sk);
+        }
+
+        // Their best passages; stored documents are read only for the passages shown (and a
+        // document's text only when it must stand in for them).
+        let mut filled = vec![false; hits.len()];
+        for (&(score, addr), &(i, is_doc)) in top.iter().zip(&unit_of) {
+            let Some(h) = hit_of.get(i).copied().flatten() else {
+                continue;
+            };
+            if is_doc || hits[h].passages.len() >= q.passages {
                 continue;
             }
             let d = Stored {
                 doc: searcher.doc(addr).map_err(err)?,
             };
-            if !filled[i] {
-                self.fill(&mut hits[i], &d);
-                filled[i] = true;
+            if !filled[h] {
+                self.fill(&mut hits[h], &d);
+                filled[h] = true;
             }
             let text = d.str(f.text).unwrap_or_default();
             let snippet = hl.snippet(&text, q.snippet_chars);
-            hits[i].passages.push(PassageHit {
+            hits[h].passages.push(PassageHit {
                 section: d.str(f.section).unwrap_or_default(),
                 heading: d.str(f.heading),
                 point: d.str(f.point),
@@ -373,20 +430,22 @@ impl Archive {
         }
         // A document that matched only as a whole (its words spread over several passages)
         // shows a snippet of its text.
-        for (i, h) in hits.iter_mut().enumerate() {
-            if !h.passages.is_empty() {
+        for (i, c) in cands.iter().enumerate() {
+            let Some(h) = hit_of[i] else { continue };
+            let hit = &mut hits[h];
+            if !hit.passages.is_empty() {
                 continue;
             }
-            let Some(addr) = doc_units[i] else { continue };
+            let Some(addr) = c.doc_unit else { continue };
             let d = Stored {
                 doc: searcher.doc(addr).map_err(err)?,
             };
-            if !filled[i] {
-                self.fill(h, &d);
+            if !filled[h] {
+                self.fill(hit, &d);
             }
             let text = d.str(f.text).unwrap_or_default();
             let snippet = hl.snippet(&text, q.snippet_chars);
-            h.passages.push(PassageHit {
+            hit.passages.push(PassageHit {
                 section: String::new(),
                 heading: None,
                 point: None,
@@ -394,7 +453,7 @@ impl Archive {
                     d.u64(f.start).unwrap_or(0) as usize,
                     d.u64(f.end).unwrap_or(0) as usize,
                 ),
-                score: h.score,
+                score: hit.score,
                 html: snippet.to_html(),
                 snippet,
             });
@@ -404,9 +463,84 @@ impl Archive {
             matched_units: count,
             documents: 0,
             offset: 0,
+            relaxed: false,
             facets: Facets::default(),
             hits,
         })
+    }
+}
+
+/// At least this many units are collected, so that a document's evidence can add up.
+const MIN_UNITS: usize = 200;
+
+/// A document a query matched, and what ranks it.
+struct Candidate {
+    key: String,
+    title: Option<String>,
+    /// Scores of its units that matched, best first.
+    scores: Vec<f32>,
+    /// Its document unit, where that matched.
+    doc_unit: Option<tantivy::DocAddress>,
+    rank: f32,
+    title_match: TitleMatch,
+}
+
+/// How the whole query stands in a document's title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleMatch {
+    /// Not as a whole.
+    None,
+    /// Inside it (`公司法` in `中华人民共和国公司法实施条例`).
+    Part,
+    /// The title is the query, punctuation, spaces and a leading `中华人民共和国` aside
+    /// (`公司法` and `中华人民共和国公司法`).
+    Exact,
+}
+
+impl TitleMatch {
+    fn boost(self) -> f32 {
+        match self {
+            TitleMatch::None => 1.0,
+            TitleMatch::Part => 1.5,
+            TitleMatch::Exact => 2.0,
+        }
+    }
+}
+
+/// A document's evidence from its matching units (best first): its best unit, and each
+/// further one adding less (the i-th adds its score over i), up to ten, so that a document
+/// about the query outranks one that mentions it once in a short passage.
+fn evidence(scores: &[f32]) -> f32 {
+    scores
+        .iter()
+        .take(10)
+        .enumerate()
+        .map(|(i, s)| s / (i + 1) as f32)
+        .sum()
+}
+
+/// The characters of a title or query that a title match compares: folded, letters and digits
+/// only, without a leading `中华人民共和国` (a law's short name is its name without it).
+fn title_units(s: &str) -> String {
+    let folded = crate::segment::fold::fold_str(s, crate::segment::Traditional::ToSimplified);
+    let units: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    units
+        .strip_prefix("中华人民共和国")
+        .map(str::to_string)
+        .unwrap_or(units)
+}
+
+fn title_match(query_units: &str, title: Option<&str>) -> TitleMatch {
+    let Some(title) = title else {
+        return TitleMatch::None;
+    };
+    let t = title_units(title);
+    if query_units.is_empty() || !t.contains(query_units) {
+        TitleMatch::None
+    } else if t == query_units {
+        TitleMatch::Exact
+    } else {
+        TitleMatch::Part
     }
 }
 

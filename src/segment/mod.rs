@@ -223,6 +223,33 @@ impl Segmenter {
         }
     }
 
+    /// The shorter words that cover `word` from its start, each the longest of jieba's
+    /// search-mode words that starts where the one before ends (two characters or more; a
+    /// character no such word starts at is passed over): `云南省政府` → 云南省, 政府;
+    /// `工作报告` → 工作, 报告. Empty where jieba finds no shorter word. What a relaxed query
+    /// accepts in place of a word the text does not use.
+    pub fn pieces(&self, word: &str) -> Vec<String> {
+        let subs: Vec<(usize, usize)> = self
+            .jieba
+            .cut_for_search(word, false)
+            .into_iter()
+            .filter(|t| t.word != word && t.end - t.start >= 2)
+            .map(|t| (t.byte_start, t.byte_end))
+            .collect();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < word.len() {
+            match subs.iter().filter(|s| s.0 == at).max_by_key(|s| s.1) {
+                Some(&(s, e)) => {
+                    out.push(word[s..e].to_string());
+                    at = e;
+                }
+                None => at += word[at..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+
     /// The folded words of `text` joined by one space: the form `export` writes for engines
     /// that split on white space. Words that contain white space are left out.
     pub fn joined(&self, text: &str) -> String {
