@@ -132,8 +132,12 @@ enum Command {
     Search {
         /// Words, "quoted phrases", AND/OR/NOT or -word, field:value (title, type, issuer,
         /// year, heading, actor, number, since, until). May start with `-` (`'-通知 营商环境'`).
-        #[arg(allow_hyphen_values = true)]
-        query: String,
+        #[arg(allow_hyphen_values = true, required_unless_present = "stdin")]
+        query: Option<String>,
+        /// Read one query a line from standard input and write one JSON result a line (an
+        /// object with `error` for a bad query), for scripts: the archive is opened once.
+        #[arg(long, conflicts_with = "query")]
+        stdin: bool,
         #[command(flatten)]
         archive: ArchiveArgs,
         /// Documents to show.
@@ -775,6 +779,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Search {
             query,
+            stdin,
             archive,
             limit,
             offset,
@@ -788,15 +793,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => {
             search_cli::hush_tantivy_panics();
-            let q = search_cli::query(
-                &query, limit, passages, chars, doc_type, issuer, since, until,
-            )?
-            .offset(offset)
-            .sort(match sort {
+            let sort = match sort {
                 SearchSort::Relevance => zhengce::search::Sort::Relevance,
                 SearchSort::Date => zhengce::search::Sort::Date,
-            });
+            };
+            let make = |text: &str| {
+                search_cli::query(
+                    text,
+                    limit,
+                    passages,
+                    chars,
+                    doc_type.clone(),
+                    issuer.clone(),
+                    since.clone(),
+                    until.clone(),
+                )
+                .map(|q| q.offset(offset).sort(sort))
+            };
             let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
+            if stdin {
+                search_cli::search_lines(&archive, &mut io::stdin().lock(), &mut out, make)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let q = make(query.as_deref().unwrap_or_default())?;
             let results = archive.search(&q).map_err(search_cli::archive_error)?;
             match format {
                 Format::Json => {

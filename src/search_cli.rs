@@ -281,3 +281,36 @@ pub fn print(out: &mut impl Write, r: &SearchResults) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// `zhengce search --stdin`: one query a line in, one JSON result a line out, flushed after
+/// each so that a script can talk to it; a bad query gives `{"query": …, "error": …}` and the
+/// next line is read. Blank lines are passed over.
+pub fn search_lines(
+    archive: &Archive,
+    input: &mut impl io::BufRead,
+    out: &mut impl Write,
+    make: impl Fn(&str) -> anyhow::Result<Query>,
+) -> anyhow::Result<()> {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let result = make(text).and_then(|q| archive.search(&q).map_err(archive_error));
+        match result {
+            Ok(r) => serde_json::to_writer(&mut *out, &r).map_err(io::Error::from)?,
+            Err(e) => serde_json::to_writer(
+                &mut *out,
+                &serde_json::json!({"query": text, "error": e.to_string()}),
+            )
+            .map_err(io::Error::from)?,
+        }
+        writeln!(out)?;
+        out.flush()?;
+    }
+}

@@ -203,3 +203,39 @@ fn trend_and_kwic() {
         .stdout(predicate::str::contains("【一网通办】"))
         .stderr(predicate::str::contains("occurrences of 一网通办"));
 }
+
+#[test]
+fn search_reads_queries_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = docs(dir.path());
+    zhengce(dir.path())
+        .args(["index", d.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let out = zhengce(dir.path())
+        .args(["search", "--stdin", "--limit", "1"])
+        .write_stdin("一网通办\n\n\"unclosed\n犬只\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["query"], "一网通办");
+    assert_eq!(lines[0]["hits"].as_array().unwrap().len(), 1);
+    assert!(lines[1]["error"].as_str().unwrap().contains("not closed"));
+    assert!(lines[2]["hits"][0]["key"]
+        .as_str()
+        .unwrap()
+        .ends_with("regulation_dogs.txt"));
+    // A query and --stdin together are refused.
+    zhengce(dir.path())
+        .args(["search", "x", "--stdin"])
+        .assert()
+        .failure();
+}
