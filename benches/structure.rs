@@ -77,8 +77,10 @@ fn bench(c: &mut Criterion) {
                 })
             });
         }
+        #[cfg(feature = "search")]
         if group_name == "extract" {
-            // The yardstick: jieba-rs segmentation of the same texts (dictionary built once).
+            // The yardstick: jieba-rs segmentation of the same texts (dictionary built once;
+            // jieba-rs comes with the `search` feature).
             let jieba = jieba_rs::Jieba::new();
             for (name, docs) in &sets {
                 let texts: Vec<String> = docs

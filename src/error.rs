@@ -71,6 +71,7 @@ pub enum Error {
         problem: String,
     },
     /// The search index could not be created, opened, read or written.
+    #[cfg(feature = "search")]
     #[error("index {}: {source}", path.display())]
     Index {
         /// The index directory.
@@ -124,9 +125,10 @@ impl Error {
             Error::Io { path, .. }
             | Error::IsDirectory { path }
             | Error::BadInput { path, .. }
-            | Error::Index { path, .. }
             | Error::DamagedArchive { path, .. }
             | Error::ArchiveLocked { path } => Some(path),
+            #[cfg(feature = "search")]
+            Error::Index { path, .. } => Some(path),
             Error::Dictionary { .. } | Error::Query { .. } => None,
         }
     }

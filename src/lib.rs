@@ -40,6 +40,7 @@ mod notes;
 pub mod numerals;
 pub mod quantity;
 pub mod render;
+#[cfg(feature = "search")]
 pub mod search;
 pub mod segment;
 pub mod structure;
@@ -62,6 +63,6 @@ pub fn analyze(text: &str) -> Document {
 }
 
 /// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "search"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

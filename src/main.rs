@@ -5,9 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+#[cfg(feature = "search")]
 use zhengce::search::kwic::{self, KwicQuery};
+#[cfg(feature = "search")]
 use zhengce::search::trend::{GroupBy, TrendQuery};
 
+#[cfg(feature = "search")]
 mod search_cli;
 
 // See Cargo.toml: indexing spends a tenth less time with it.
@@ -110,6 +113,7 @@ enum Command {
         #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
     },
+    #[cfg(feature = "search")]
     /// Index files and directories (`.txt`, `.md`, recursively) into an archive for `search`.
     /// Unchanged files are skipped, changed ones replaced, deleted ones removed.
     Index {
@@ -128,6 +132,7 @@ enum Command {
         #[arg(long, default_value_t = zhengce::decode::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
     },
+    #[cfg(feature = "search")]
     /// Search an archive: results grouped by document, with their best passages.
     Search {
         /// Words, "quoted phrases", AND/OR/NOT or -word, field:value (title, type, issuer,
@@ -171,6 +176,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    #[cfg(feature = "search")]
     /// How often terms occur in an archive by year, type or issuer: documents, occurrences,
     /// occurrences per 10,000 characters, first appearance. Counted as `search "TERM"` finds it.
     Trend {
@@ -197,6 +203,7 @@ enum Command {
         #[arg(long)]
         bom: bool,
     },
+    #[cfg(feature = "search")]
     /// Every occurrence of a term in an archive with its left and right context, document,
     /// year and section path.
     Kwic {
@@ -217,6 +224,7 @@ enum Command {
         #[arg(long)]
         bom: bool,
     },
+    #[cfg(feature = "search")]
     /// Print the words of a text as the archive indexes them, joined by spaces (the form
     /// `export` writes, for cutting queries to a cluster loaded from it).
     Cut {
@@ -226,6 +234,7 @@ enum Command {
         #[arg(long)]
         dict: Option<PathBuf>,
     },
+    #[cfg(feature = "search")]
     /// Write every passage of an archive with its fields and its words, one JSON object a line,
     /// for loading into Quickwit or Elasticsearch/OpenSearch (see the README).
     Export {
@@ -237,6 +246,7 @@ enum Command {
     },
 }
 
+#[cfg(feature = "search")]
 #[derive(clap::Args, Debug)]
 struct ArchiveArgs {
     /// The archive directory [default: $ZHENGCE_INDEX, else ./zhengce-index].
@@ -248,6 +258,7 @@ struct ArchiveArgs {
     dict: Option<PathBuf>,
 }
 
+#[cfg(feature = "search")]
 impl ArchiveArgs {
     fn open(
         &self,
@@ -274,6 +285,7 @@ impl ArchiveArgs {
     }
 }
 
+#[cfg(feature = "search")]
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     Ndjson,
@@ -300,12 +312,14 @@ enum TargetsFormat {
     Svg,
 }
 
+#[cfg(feature = "search")]
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum SearchSort {
     Relevance,
     Date,
 }
 
+#[cfg(feature = "search")]
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum TrendBy {
     Year,
@@ -313,6 +327,7 @@ enum TrendBy {
     Issuer,
 }
 
+#[cfg(feature = "search")]
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum TrendFormat {
     Csv,
@@ -321,6 +336,7 @@ enum TrendFormat {
     Svg,
 }
 
+#[cfg(feature = "search")]
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum KwicFormat {
     Text,
@@ -603,8 +619,12 @@ fn write_doc(
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // Every command but `index` (which reports on standard error) prints its output.
-    if !matches!(cli.command, Command::Index { .. }) {
-        search_cli::check_stdout()?;
+    #[cfg(feature = "search")]
+    let reports_on_stderr = matches!(cli.command, Command::Index { .. });
+    #[cfg(not(feature = "search"))]
+    let reports_on_stderr = false;
+    if !reports_on_stderr {
+        check_stdout()?;
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -677,6 +697,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
+        #[cfg(feature = "search")]
         Command::Index {
             paths,
             archive,
@@ -689,6 +710,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 archive.open(zhengce::search::OpenMode::OpenOrCreate, heap_mb, threads)?;
             return search_cli::index(&archive, &paths, max_bytes);
         }
+        #[cfg(feature = "search")]
         Command::Trend {
             terms,
             archive,
@@ -743,6 +765,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
+        #[cfg(feature = "search")]
         Command::Kwic {
             term,
             archive,
@@ -777,6 +800,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
+        #[cfg(feature = "search")]
         Command::Search {
             query,
             stdin,
@@ -828,6 +852,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
+        #[cfg(feature = "search")]
         Command::Cut { text, dict } => {
             let mut seg = zhengce::segment::Segmenter::builder();
             if let Some(d) = &dict {
@@ -837,6 +862,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             return Ok(ExitCode::SUCCESS);
         }
+        #[cfg(feature = "search")]
         Command::Export { archive, format } => {
             search_cli::hush_tantivy_panics();
             let archive = archive.open(zhengce::search::OpenMode::Open, 64, Some(1))?;
@@ -854,6 +880,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     out.flush()?;
     Ok(finish(&failed, n))
+}
+
+/// An error when standard output was closed (`>&-`): the Rust runtime puts `/dev/null`, open
+/// for reading and writing, in place of a closed standard descriptor, and the output would
+/// be lost without a word. (A shell's `>/dev/null` opens it for writing only.)
+fn check_stdout() -> anyhow::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let is_null =
+            std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+        let read_write = || {
+            let info = std::fs::read_to_string("/proc/self/fdinfo/1").ok()?;
+            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            let flags = u32::from_str_radix(flags.trim(), 8).ok()?;
+            // O_ACCMODE, O_RDWR
+            Some(flags & 3 == 2)
+        };
+        if is_null && read_write() == Some(true) {
+            anyhow::bail!("standard output is closed: nowhere to write the output");
+        }
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {

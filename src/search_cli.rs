@@ -79,28 +79,6 @@ pub fn hush_tantivy_panics() {
     }));
 }
 
-/// An error when standard output was closed (`>&-`): the Rust runtime puts `/dev/null`, open
-/// for reading and writing, in place of a closed standard descriptor, and the output would
-/// be lost without a word. (A shell's `>/dev/null` opens it for writing only.)
-pub fn check_stdout() -> anyhow::Result<()> {
-    #[cfg(target_os = "linux")]
-    {
-        let is_null =
-            std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
-        let read_write = || {
-            let info = std::fs::read_to_string("/proc/self/fdinfo/1").ok()?;
-            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
-            let flags = u32::from_str_radix(flags.trim(), 8).ok()?;
-            // O_ACCMODE, O_RDWR
-            Some(flags & 3 == 2)
-        };
-        if is_null && read_write() == Some(true) {
-            anyhow::bail!("standard output is closed: nowhere to write the output");
-        }
-    }
-    Ok(())
-}
-
 pub fn index(archive: &Archive, paths: &[PathBuf], max_bytes: u64) -> anyhow::Result<ExitCode> {
     // Metrics are not indexed; the rest of the analysis is.
     let analyzer = zhengce::Analyzer::builder()

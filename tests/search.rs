@@ -1,6 +1,7 @@
 //! Search over a small archive of texts written for these tests: substrings across jieba's
 //! word boundaries, phrases that must and must not match, exact highlights, full-width and
 //! traditional queries, filters, reposts, re-indexing, and a bad file in the batch.
+#![cfg(feature = "search")]
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;

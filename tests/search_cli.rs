@@ -1,5 +1,6 @@
 //! The `index`, `search`, `export` and `cut` commands: exit codes, messages, formats, the
 //! default archive directory.
+#![cfg(feature = "search")]
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,7 @@
 //! Property tests of the search side: any input, no panic; word and gram spans on char
 //! boundaries inside the input and folding to the token; positions ascend; passages and
 //! snippets stay inside their text.
+#![cfg(feature = "search")]
 
 use std::sync::LazyLock;
 

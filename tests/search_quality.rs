@@ -1,5 +1,6 @@
 //! The labelled query set (`tests/data/queries.tsv`) over the bundled corpus and, where it is
 //! present, `../shared/corpus-real/`: recall@10 and nDCG@10 with floors.
+#![cfg(feature = "search")]
 
 mod common;
 

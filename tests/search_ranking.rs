@@ -1,6 +1,7 @@
 //! Ranking as a researcher expects it, on texts written for these tests: a document about the
 //! query above one that mentions it once in a short passage; a title that is the query above
 //! documents that only contain it; exact text above text across punctuation.
+#![cfg(feature = "search")]
 
 use zhengce::search::batch::index_paths;
 use zhengce::search::{Archive, OpenMode, Query};

@@ -2,6 +2,7 @@
 //! tests, agreement with search, the panel, the outputs; and, where `../shared` is present,
 //! first appearances on the national work reports against gold read by hand
 //! (`tests/data/trend_first_gold.json`).
+#![cfg(feature = "search")]
 
 mod common;
 

@@ -5,4 +5,5 @@
 //! record, time), `search.rs` those of the archive and the command line.
 
 mod analysis;
+#[cfg(feature = "search")]
 mod search;
