@@ -348,17 +348,22 @@ impl Archive {
             unit_of.push((i, is_doc));
         }
         let query_units = title_units(&parsed.texts().iter().map(|t| t.0).collect::<String>());
+        // Documents with a passage that holds each piece of the query's text as written.
+        let exact = self.exact_keys(&searcher, &mut cols, &planner, parsed, want)?;
         for c in &mut cands {
             c.title_match = title_match(&query_units, c.title.as_deref());
             c.rank = c.title_match.boost() * evidence(&c.scores);
         }
+        let tier = |c: &Candidate| match c.title_match {
+            TitleMatch::Exact => 2,
+            TitleMatch::Part => 1,
+            TitleMatch::None => u8::from(exact.contains(&c.key)),
+        };
         let mut order: Vec<usize> = (0..cands.len()).collect();
         // Stable: ties keep the order of their best units.
         order.sort_by(|&a, &b| {
             let (a, b) = (&cands[a], &cands[b]);
-            (b.title_match == TitleMatch::Exact)
-                .cmp(&(a.title_match == TitleMatch::Exact))
-                .then(b.rank.total_cmp(&a.rank))
+            tier(b).cmp(&tier(a)).then(b.rank.total_cmp(&a.rank))
         });
 
         // The documents shown, reposts collapsed into the first of them.
@@ -545,6 +550,49 @@ fn title_match(query_units: &str, title: Option<&str>) -> TitleMatch {
 }
 
 impl Archive {
+    /// Keys of the documents (among the best `want` units) with one passage that holds every
+    /// piece of the query's text as written, punctuation aside: the text itself, not only its
+    /// words here and there. Empty for a query without text.
+    fn exact_keys(
+        &self,
+        searcher: &tantivy::Searcher,
+        cols: &mut Columns,
+        planner: &Planner<'_>,
+        parsed: &super::query::Parsed,
+        want: usize,
+    ) -> Result<std::collections::HashSet<String>> {
+        use tantivy::query::{BooleanQuery, Occur};
+        let mut out = std::collections::HashSet::new();
+        let mut all = Vec::new();
+        for c in &parsed.must {
+            if let super::query::Clause::Text { text, .. } = c {
+                for piece in text.split_whitespace() {
+                    match planner.substring(piece) {
+                        Some(q) => all.push((Occur::Must, q)),
+                        None => return Ok(out),
+                    }
+                }
+            }
+        }
+        if all.is_empty() {
+            return Ok(out);
+        }
+        let err = |source| Error::Index {
+            path: self.dir().to_path_buf(),
+            source,
+        };
+        let top = searcher
+            .search(
+                &BooleanQuery::new(all),
+                &TopDocs::with_limit(want.max(1)).order_by_score(),
+            )
+            .map_err(err)?;
+        for (_, addr) in top {
+            out.insert(cols.key_unit(searcher, addr).map_err(err)?.0);
+        }
+        Ok(out)
+    }
+
     /// Keys of the documents that match any excluded clause: `-x` leaves out documents that
     /// mention x anywhere, not just the passages that do.
     fn excluded_keys(
