@@ -1,6 +1,7 @@
 //! Fast columns a search reads for every unit it matches (not only those shown): the key, type,
 //! issuer, title, year, date and length of the document a unit belongs to.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use tantivy::columnar::{Column, StrColumn};
@@ -18,13 +19,22 @@ pub(super) struct DocColumns {
     year: Option<Column<u64>>,
     date: Option<Column<tantivy::DateTime>>,
     chars: Option<Column<u64>>,
+    /// Strings already looked up, by column and ordinal: a dictionary look-up costs more than
+    /// the rest of reading a unit, and a search meets the same keys, types and issuers again.
+    seen: RefCell<HashMap<(u8, u64), String>>,
 }
 
-fn first_str(col: &StrColumn, doc: u32) -> Option<String> {
-    let o = col.term_ords(doc).next()?;
-    let mut s = String::new();
-    col.ord_to_str(o, &mut s).ok()?;
-    Some(s)
+impl DocColumns {
+    fn string(&self, which: u8, col: &StrColumn, doc: u32) -> Option<String> {
+        let o = col.term_ords(doc).next()?;
+        if let Some(s) = self.seen.borrow().get(&(which, o)) {
+            return Some(s.clone());
+        }
+        let mut s = String::new();
+        col.ord_to_str(o, &mut s).ok()?;
+        self.seen.borrow_mut().insert((which, o), s.clone());
+        Some(s)
+    }
 }
 
 impl DocColumns {
@@ -40,6 +50,7 @@ impl DocColumns {
             year: ff.u64("year").ok(),
             date: ff.date("date").ok(),
             chars: ff.u64("chars").ok(),
+            seen: RefCell::new(HashMap::new()),
         })
     }
     /// The ordinal of a unit's key in its segment: cheaper to look up than the key.
@@ -47,17 +58,34 @@ impl DocColumns {
         self.key.term_ords(doc).next()
     }
     pub(super) fn key(&self, doc: u32) -> String {
-        first_str(&self.key, doc).unwrap_or_default()
+        self.string(0, &self.key, doc).unwrap_or_default()
     }
-    pub(super) fn info(&self, doc: u32) -> DocInfo {
-        let s = |c: &Option<StrColumn>| c.as_ref().and_then(|c| first_str(c, doc));
+    /// The document's title.
+    pub(super) fn title(&self, doc: u32) -> Option<String> {
+        self.title.as_ref().and_then(|c| self.string(3, c, doc))
+    }
+    /// What facets count: the document's fields without its title.
+    pub(super) fn facet_info(&self, doc: u32) -> DocInfo {
+        let s = |w: u8, c: &Option<StrColumn>| c.as_ref().and_then(|c| self.string(w, c, doc));
         DocInfo {
             key: self.key(doc),
-            title: s(&self.title),
+            title: None,
             date: self.date.as_ref().and_then(|c| c.first(doc)).map(iso),
             year: self.year.as_ref().and_then(|c| c.first(doc)),
-            doc_type: s(&self.doc_type).unwrap_or_default(),
-            issuer: s(&self.issuer),
+            doc_type: s(1, &self.doc_type).unwrap_or_default(),
+            issuer: s(2, &self.issuer),
+            chars: 0,
+        }
+    }
+    pub(super) fn info(&self, doc: u32) -> DocInfo {
+        let s = |w: u8, c: &Option<StrColumn>| c.as_ref().and_then(|c| self.string(w, c, doc));
+        DocInfo {
+            key: self.key(doc),
+            title: s(3, &self.title),
+            date: self.date.as_ref().and_then(|c| c.first(doc)).map(iso),
+            year: self.year.as_ref().and_then(|c| c.first(doc)),
+            doc_type: s(1, &self.doc_type).unwrap_or_default(),
+            issuer: s(2, &self.issuer),
             chars: self.chars.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
         }
     }

@@ -250,7 +250,7 @@ impl Archive {
             if !seen.insert((addr.segment_ord, ord)) {
                 continue;
             }
-            let info = c.info(addr.doc_id);
+            let info = c.facet_info(addr.doc_id);
             if excluded.contains(&info.key) || !keys.insert(info.key.clone()) {
                 continue;
             }
@@ -327,8 +327,7 @@ impl Archive {
                     let title = segs
                         .get(&searcher, addr.segment_ord)
                         .map_err(err)?
-                        .info(addr.doc_id)
-                        .title;
+                        .title(addr.doc_id);
                     cands.push(Candidate {
                         key: key.clone(),
                         title,
@@ -401,16 +400,46 @@ impl Archive {
             sketches.push(sk);
         }
 
-        // Their best passages; stored documents are read only for the passages shown (and a
-        // document's text only when it must stand in for them).
-        let mut filled = vec![false; hits.len()];
+        // Their best passages: from the best units, or for a document shown without one among
+        // them (raised by its title or its evidence) its own best passages.
+        let mut picks: Vec<(usize, f32, tantivy::DocAddress)> = Vec::new();
+        let mut picked = vec![0usize; hits.len()];
         for (&(score, addr), &(i, is_doc)) in top.iter().zip(&unit_of) {
             let Some(h) = hit_of.get(i).copied().flatten() else {
                 continue;
             };
-            if is_doc || hits[h].passages.len() >= q.passages {
+            if !is_doc && picked[h] < q.passages {
+                picked[h] += 1;
+                picks.push((h, score, addr));
+            }
+        }
+        for (i, c) in cands.iter().enumerate() {
+            let Some(h) = hit_of[i] else { continue };
+            if picked[h] > 0 {
                 continue;
             }
+            use tantivy::query::{BooleanQuery, Occur, TermQuery};
+            use tantivy::schema::IndexRecordOption;
+            let term = |field, v: &str| -> Box<dyn tantivy::query::Query> {
+                Box::new(TermQuery::new(
+                    tantivy::Term::from_field_text(field, v),
+                    IndexRecordOption::Basic,
+                ))
+            };
+            let own = BooleanQuery::new(vec![
+                (Occur::Must, tq.box_clone()),
+                (Occur::Must, term(f.key, &c.key)),
+                (Occur::Must, term(f.unit, Unit::Passage.name())),
+            ]);
+            let best = searcher
+                .search(&own, &TopDocs::with_limit(q.passages).order_by_score())
+                .map_err(err)?;
+            picks.extend(best.into_iter().map(|(score, addr)| (h, score, addr)));
+        }
+        // Stored documents are read only for the passages shown (and a document's text only
+        // when it must stand in for them).
+        let mut filled = vec![false; hits.len()];
+        for (h, score, addr) in picks {
             let d = Stored {
                 doc: searcher.doc(addr).map_err(err)?,
             };
@@ -418,20 +447,9 @@ impl Archive {
                 self.fill(&mut hits[h], &d);
                 filled[h] = true;
             }
-            let text = d.str(f.text).unwrap_or_default();
-            let snippet = hl.snippet(&text, q.snippet_chars);
-            hits[h].passages.push(PassageHit {
-                section: d.str(f.section).unwrap_or_default(),
-                heading: d.str(f.heading),
-                point: d.str(f.point),
-                span: Span(
-                    d.u64(f.start).unwrap_or(0) as usize,
-                    d.u64(f.end).unwrap_or(0) as usize,
-                ),
-                score,
-                html: snippet.to_html(),
-                snippet,
-            });
+            hits[h]
+                .passages
+                .push(self.passage_hit(&d, &hl, q, score, true));
         }
         // A document that matched only as a whole (its words spread over several passages)
         // shows a snippet of its text.
@@ -448,20 +466,8 @@ impl Archive {
             if !filled[h] {
                 self.fill(hit, &d);
             }
-            let text = d.str(f.text).unwrap_or_default();
-            let snippet = hl.snippet(&text, q.snippet_chars);
-            hit.passages.push(PassageHit {
-                section: String::new(),
-                heading: None,
-                point: None,
-                span: Span(
-                    d.u64(f.start).unwrap_or(0) as usize,
-                    d.u64(f.end).unwrap_or(0) as usize,
-                ),
-                score: hit.score,
-                html: snippet.to_html(),
-                snippet,
-            });
+            let p = self.passage_hit(&d, &hl, q, hit.score, false);
+            hit.passages.push(p);
         }
         Ok(SearchResults {
             query: q.text.clone(),
@@ -661,6 +667,37 @@ impl Archive {
         cols.sketch(searcher, *addr).map_err(err)
     }
 
+    /// A stored unit as a passage of a hit, with its snippet; `place` gives its section,
+    /// heading and point (a document unit standing in for its passages has none).
+    fn passage_hit(
+        &self,
+        d: &Stored,
+        hl: &Highlighter,
+        q: &Query,
+        score: f32,
+        place: bool,
+    ) -> PassageHit {
+        let f = &self.fields;
+        let text = d.str(f.text).unwrap_or_default();
+        let snippet = hl.snippet(&text, q.snippet_chars);
+        PassageHit {
+            section: if place {
+                d.str(f.section).unwrap_or_default()
+            } else {
+                String::new()
+            },
+            heading: d.str(f.heading).filter(|_| place),
+            point: d.str(f.point).filter(|_| place),
+            span: Span(
+                d.u64(f.start).unwrap_or(0) as usize,
+                d.u64(f.end).unwrap_or(0) as usize,
+            ),
+            score,
+            html: snippet.to_html(),
+            snippet,
+        }
+    }
+
     /// Fills a hit's document fields from any of its stored units.
     fn fill(&self, h: &mut DocumentHit, d: &Stored) {
         let f = &self.fields;
@@ -681,6 +718,8 @@ impl Archive {
 #[derive(Default)]
 struct Columns {
     segments: HashMap<u32, SegmentColumns>,
+    /// Strings of the key (0) and unit (1) columns already looked up, by segment and ordinal.
+    strings: HashMap<(u32, u8, u64), String>,
     buf: Vec<u8>,
 }
 
@@ -709,21 +748,36 @@ impl Columns {
         }
     }
 
-    /// A unit's document key, and whether it is the document unit.
+    /// A unit's document key, and whether it is the document unit. Each ordinal of a
+    /// segment's columns is turned into its string once.
     fn key_unit(
         &mut self,
         searcher: &tantivy::Searcher,
         addr: tantivy::DocAddress,
     ) -> tantivy::Result<(String, bool)> {
-        let cols = self.get(searcher, addr.segment_ord)?;
-        let mut key = String::new();
-        if let Some(o) = cols.key.term_ords(addr.doc_id).next() {
-            cols.key.ord_to_str(o, &mut key)?;
-        }
-        let mut unit = String::new();
-        if let Some(o) = cols.unit.term_ords(addr.doc_id).next() {
-            cols.unit.ord_to_str(o, &mut unit)?;
-        }
+        let seg = addr.segment_ord;
+        let cols = self.get(searcher, seg)?;
+        let key_ord = cols.key.term_ords(addr.doc_id).next();
+        let unit_ord = cols.unit.term_ords(addr.doc_id).next();
+        let mut string = |col: u8, ord: Option<u64>| -> tantivy::Result<String> {
+            let Some(o) = ord else {
+                return Ok(String::new());
+            };
+            if let Some(s) = self.strings.get(&(seg, col, o)) {
+                return Ok(s.clone());
+            }
+            let cols = &self.segments[&seg];
+            let mut s = String::new();
+            if col == 0 {
+                cols.key.ord_to_str(o, &mut s)?;
+            } else {
+                cols.unit.ord_to_str(o, &mut s)?;
+            }
+            self.strings.insert((seg, col, o), s.clone());
+            Ok(s)
+        };
+        let key = string(0, key_ord)?;
+        let unit = string(1, unit_ord)?;
         Ok((key, unit == Unit::Document.name()))
     }
 
