@@ -504,7 +504,20 @@ fn char_diff(a: &str, b: &str) -> Vec<(Edit, String)> {
     runs
 }
 
+/// Below this share of paired articles two texts are taken for different documents.
+pub const SAME_DOCUMENT_SHARE: f64 = 0.3;
+
 impl Comparison {
+    /// The share of the shorter version's articles that pair with one of the other's
+    /// (unchanged, changed or moved): near 1 for two versions of one text, low for two
+    /// different laws, where a 对照表 means little ([`SAME_DOCUMENT_SHARE`]).
+    pub fn paired_share(&self) -> f64 {
+        let s = &self.summary;
+        let paired = s.unchanged + s.changed + s.moved;
+        let shorter = self.old.len().min(self.new.len()).max(1);
+        (paired as f64 / shorter as f64).min(1.0)
+    }
+
     /// `n articles: x unchanged, y changed, …`.
     pub fn summary_line(&self) -> String {
         let s = &self.summary;

@@ -489,6 +489,15 @@ fn diff(
     if format != DiffFormat::Json {
         eprintln!("{}", c.summary_line());
     }
+    if c.paired_share() < zhengce::diff::SAME_DOCUMENT_SHARE {
+        eprintln!(
+            "zhengce: {} and {} look like different documents, not two versions of one: only {:.0}% \
+             of the articles pair",
+            old.display(),
+            new.display(),
+            c.paired_share() * 100.0
+        );
+    }
     Ok(())
 }
 

@@ -135,6 +135,29 @@ fn every_version_pair_accounts_for_every_article() {
             })
             .count();
         assert_eq!(same, unchanged, "{name}: identical articles");
+        assert!(
+            c.paired_share() >= diff::SAME_DOCUMENT_SHARE,
+            "{name}: {:.2} paired",
+            c.paired_share()
+        );
         println!("{name:28} {}", c.summary_line());
     }
+}
+
+/// Two different laws are said to be different documents: few of their articles pair.
+#[test]
+fn different_documents_pair_few_articles() {
+    let Some(root) = common::shared("corpus-real/laws") else {
+        return;
+    };
+    let c = compare(
+        &root,
+        "law_audit_law_2021.txt",
+        "law_statistics_law_2024.txt",
+    );
+    assert!(
+        c.paired_share() < diff::SAME_DOCUMENT_SHARE,
+        "{:.2} paired",
+        c.paired_share()
+    );
 }

@@ -52,8 +52,8 @@ pub enum Relax {
     /// As written.
     #[default]
     Strict,
-    /// Each word of the text, or one of the shorter words inside it (`云南省政府` → `云南省`),
-    /// anywhere in the document.
+    /// Each word of the text, or all the shorter words that cover it (`云南省政府` → `云南省`
+    /// and `政府`), anywhere in the document.
     Pieces,
     /// Most of the words (three in five), each as in `Pieces`.
     Most,
@@ -65,7 +65,7 @@ pub enum Sort {
     /// Best first.
     #[default]
     Relevance,
-    /// Newest first (by date, else year); undated documents last, best first among them.
+    /// Newest first (by date, else year); undated documents last.
     Date,
 }
 
@@ -586,8 +586,9 @@ impl Planner<'_> {
     }
 
     /// The words of `texts`, each present as itself or as all the shorter words that cover it
-    /// ([`Segmenter::pieces`]), in a passage or anywhere in the document; all of them (`min` 0) or at least `min`. The strict
-    /// plans of the texts add to the score where they match in part.
+    /// ([`Segmenter::pieces`]), in a passage or anywhere in the document; all of them (`min`
+    /// 0) or at least `min`. The strict plans of the texts add to the score where they match
+    /// in part.
     fn pieces(&self, texts: &[&str], min: usize) -> Box<dyn TQuery> {
         let f = self.fields;
         let term = |field: Field, w: &str| -> (Occur, Box<dyn TQuery>) {
