@@ -104,3 +104,64 @@ impl Segments {
         }
     }
 }
+
+/// Collects, for each segment, the first unit of each document key among the units a query
+/// matches: `(segment, unit)` pairs, one per key and segment, without scoring and without a
+/// set of every matching unit.
+pub(super) struct FirstUnitPerKey;
+
+/// The [`FirstUnitPerKey`] collector of one segment.
+pub(super) struct FirstUnits {
+    segment: u32,
+    key: Option<StrColumn>,
+    /// The first unit of each key ordinal (`u32::MAX`: none yet).
+    first: Vec<u32>,
+}
+
+impl tantivy::collector::Collector for FirstUnitPerKey {
+    type Fruit = Vec<tantivy::DocAddress>;
+    type Child = FirstUnits;
+
+    fn for_segment(
+        &self,
+        segment: u32,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<FirstUnits> {
+        let key = reader.fast_fields().str("key")?;
+        let n = key.as_ref().map_or(0, |k| k.num_terms());
+        Ok(FirstUnits {
+            segment,
+            key,
+            first: vec![u32::MAX; n],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<tantivy::DocAddress>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl tantivy::collector::SegmentCollector for FirstUnits {
+    type Fruit = Vec<tantivy::DocAddress>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
+        let Some(key) = &self.key else { return };
+        if let Some(o) = key.term_ords(doc).next() {
+            let f = &mut self.first[o as usize];
+            *f = (*f).min(doc);
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let segment = self.segment;
+        self.first
+            .into_iter()
+            .filter(|&d| d != u32::MAX)
+            .map(|d| tantivy::DocAddress::new(segment, d))
+            .collect()
+    }
+}

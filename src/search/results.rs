@@ -217,7 +217,6 @@ impl Archive {
     /// Every document with a unit that matches, newest first (by date, else year; undated
     /// last), without those an exclusion leaves out.
     fn matched(&self, q: &Query, parsed: &super::query::Parsed) -> Result<Vec<Matched>> {
-        use tantivy::collector::DocSetCollector;
         let planner = Planner {
             fields: &self.fields,
             seg: &self.seg,
@@ -233,23 +232,14 @@ impl Archive {
         let mut cols = Columns::default();
         let excluded = self.excluded_keys(&searcher, &mut cols, &planner, &parsed.must_not)?;
         let mut segs = super::columns::Segments::default();
-        let mut seen: std::collections::HashSet<(u32, u64)> = std::collections::HashSet::new();
         let mut keys: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut out = Vec::new();
-        let mut addrs: Vec<tantivy::DocAddress> = searcher
-            .search(&*tq, &DocSetCollector)
-            .map_err(err)?
-            .into_iter()
-            .collect();
-        addrs.sort_unstable();
+        // One unit for each key in each segment (a document's units may stand in several).
+        let addrs = searcher
+            .search(&*tq, &super::columns::FirstUnitPerKey)
+            .map_err(err)?;
         for addr in addrs {
             let c = segs.get(&searcher, addr.segment_ord).map_err(err)?;
-            let Some(ord) = c.key_ord(addr.doc_id) else {
-                continue;
-            };
-            if !seen.insert((addr.segment_ord, ord)) {
-                continue;
-            }
             let info = c.facet_info(addr.doc_id);
             if excluded.contains(&info.key) || !keys.insert(info.key.clone()) {
                 continue;
