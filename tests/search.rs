@@ -529,3 +529,17 @@ fn a_dead_end_is_relaxed_and_says_so() {
     let r = search(Query::new("火星探测器"));
     assert!(r.hits.is_empty() && r.documents == 0);
 }
+
+#[test]
+fn number_takes_a_doc_numbers_parts() {
+    for q in [
+        "number:东政办发〔2026〕5号",
+        "number:\"东政办发 2026 5\"",
+        "number:东政办发[2026]5号",
+    ] {
+        assert_eq!(keys(&search(Query::new(q))), ["notice.txt"], "{q}");
+    }
+    assert!(search(Query::new("number:\"东政办发 2026 6\""))
+        .hits
+        .is_empty());
+}

@@ -574,7 +574,13 @@ impl Planner<'_> {
                 FieldFilter::Issuer => self.words_phrase(f.issuer, value),
                 FieldFilter::Actor => self.words_phrase(f.actors, value),
                 FieldFilter::Type => self.keyword(f.doc_type, value),
-                FieldFilter::Number => self.keyword(f.doc_number, value),
+                FieldFilter::Number => {
+                    let any = doc_numbers(value)
+                        .iter()
+                        .map(|n| (Occur::Should, self.keyword(f.doc_number, n)))
+                        .collect();
+                    boxed(BooleanQuery::new(any))
+                }
                 FieldFilter::Year => boxed(TermQuery::new(
                     Term::from_field_u64(f.year, value.parse().unwrap_or(0)),
                     IndexRecordOption::Basic,
@@ -704,9 +710,54 @@ impl Planner<'_> {
     }
 }
 
+/// The 文号 a `number:` value may stand for: as written, and where it gives an issuer's
+/// prefix, a year and a number (`国发 2019 4`, `国发〔2019〕4号`, `国发[2019]4`), that 文号
+/// with each kind of bracket documents use (〔〕, [], （）, (), 【】), with 号.
+fn doc_numbers(value: &str) -> Vec<String> {
+    static PARTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\s*(\p{Han}+)\s*[〔\[（(【]?\s*([0-9]{4})\s*[〕\]）)】]?\s*(?:第\s*)?([0-9]+)\s*号?\s*$",
+        )
+        .expect("valid regex")
+    });
+    let mut out = vec![value.to_string()];
+    if let Some(c) = PARTS.captures(value) {
+        let (prefix, year, n) = (&c[1], &c[2], c[3].trim_start_matches('0'));
+        for (open, close) in [
+            ("〔", "〕"),
+            ("[", "]"),
+            ("（", "）"),
+            ("(", ")"),
+            ("【", "】"),
+        ] {
+            out.push(format!("{prefix}{open}{year}{close}{n}号"));
+        }
+    }
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doc_numbers_from_their_parts() {
+        for (value, want) in [
+            ("国发 2019 4", Some("国发〔2019〕4号")),
+            ("国发〔2019〕4号", Some("国发〔2019〕4号")),
+            ("国办发[2018]118", Some("国办发〔2018〕118号")),
+            ("东政办发 2026 05", Some("东政办发〔2026〕5号")),
+            ("2019", None),
+        ] {
+            let got = doc_numbers(value);
+            assert_eq!(got[0], value);
+            match want {
+                Some(w) => assert!(got.iter().any(|n| n == w), "{value}: {got:?}"),
+                None => assert_eq!(got.len(), 1, "{value}: {got:?}"),
+            }
+        }
+    }
 
     fn text(t: &str, quoted: bool) -> Clause {
         Clause::Text {
