@@ -26,6 +26,10 @@ use zhengce::search::batch::{collect_files, index_paths, key_of};
 use zhengce::search::{Archive, OpenMode, Query};
 use zhengce::Analyzer;
 
+#[path = "common/bare_jieba.rs"]
+mod bare_jieba;
+use bare_jieba::BareJieba;
+
 /// A small deterministic generator (xorshift64*), so that the query sets are the same in
 /// every run and on every machine.
 struct Rng(u64);
@@ -231,36 +235,6 @@ impl Tally {
             self.rr / n,
             self.empty
         )
-    }
-}
-
-/// tantivy-jieba: jieba's search-mode tokens (HMM on) with byte offsets.
-#[derive(Clone)]
-struct BareJieba(std::sync::Arc<jieba_rs::Jieba>);
-
-impl tantivy::tokenizer::Tokenizer for BareJieba {
-    type TokenStream<'a> = tantivy::tokenizer::PreTokenizedStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        bytes.push(text.len());
-        let tokens = self
-            .0
-            .tokenize(text, jieba_rs::TokenizeMode::Search, true)
-            .into_iter()
-            .enumerate()
-            .map(|(position, t)| tantivy::tokenizer::Token {
-                offset_from: bytes[t.start],
-                offset_to: bytes[t.end],
-                position,
-                text: t.word.to_string(),
-                position_length: 1,
-            })
-            .collect();
-        tantivy::tokenizer::PreTokenizedString {
-            text: String::new(),
-            tokens,
-        }
-        .into()
     }
 }
 

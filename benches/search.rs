@@ -22,6 +22,10 @@ use zhengce::search::{Archive, OpenMode, Query};
 use zhengce::segment::Segmenter;
 use zhengce::{Analyzer, Stages};
 
+#[path = "common/bare_jieba.rs"]
+mod bare_jieba;
+use bare_jieba::BareJieba;
+
 // The allocator of the `zhengce` binary, so that `index` measures what `zhengce index` does.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
@@ -84,37 +88,6 @@ fn open(dir: &Path) -> Archive {
         .threads(2)
         .open(dir, OpenMode::Create)
         .unwrap()
-}
-
-/// A tantivy tokenizer as the tantivy-jieba crate makes it: jieba's search-mode tokens (HMM
-/// on), owned, with byte offsets.
-#[derive(Clone)]
-struct BareJieba(std::sync::Arc<jieba_rs::Jieba>);
-
-impl tantivy::tokenizer::Tokenizer for BareJieba {
-    type TokenStream<'a> = tantivy::tokenizer::PreTokenizedStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        bytes.push(text.len());
-        let tokens = self
-            .0
-            .tokenize(text, jieba_rs::TokenizeMode::Search, true)
-            .into_iter()
-            .enumerate()
-            .map(|(position, t)| tantivy::tokenizer::Token {
-                offset_from: bytes[t.start],
-                offset_to: bytes[t.end],
-                position,
-                text: t.word.to_string(),
-                position_length: 1,
-            })
-            .collect();
-        tantivy::tokenizer::PreTokenizedString {
-            text: String::new(),
-            tokens,
-        }
-        .into()
-    }
 }
 
 /// Indexes the files under `roots` into a one-field index in `dir` (see `plain_jieba_one_field`).

@@ -131,13 +131,13 @@ impl DocInfo {
         }
     }
     /// Order of first appearance: dated or yeared documents first, earliest first.
-    fn when(&self) -> (bool, String, u64) {
+    fn when(&self) -> (bool, String) {
         let date = self.date.clone().unwrap_or_else(|| {
             self.year
                 .map(|y| format!("{y:04}-99-99"))
                 .unwrap_or_default()
         });
-        (date.is_empty(), date, 0)
+        (date.is_empty(), date)
     }
 }
 
