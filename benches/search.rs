@@ -8,6 +8,8 @@
 //! - `query`: the labelled queries of `tests/data/queries.tsv`, planned, run and given
 //!   snippets over that archive; besides criterion's figures, the median and p99 of single
 //!   queries are printed.
+//! - `start`: a `zhengce search` process, start to last byte, over that archive (the median
+//!   and p99 over the labelled queries are printed).
 //! - `trend`: five terms by year over that archive, as `zhengce trend` counts them.
 //!
 //! Run: `cargo bench --bench search` (the `index` group takes some minutes).
@@ -120,6 +122,33 @@ fn plain_index(jieba: &std::sync::Arc<jieba_rs::Jieba>, roots: &[PathBuf], dir: 
     writer.wait_merging_threads().unwrap();
 }
 
+/// Runs `f` on each of `items`, `rounds` times, and prints the median and p99 of the runs.
+fn single_runs<T>(
+    what: &str,
+    archive_bytes: usize,
+    rounds: usize,
+    items: &[T],
+    mut f: impl FnMut(&T),
+) {
+    let mut times: Vec<Duration> = Vec::new();
+    for _ in 0..rounds {
+        for x in items {
+            let t = Instant::now();
+            f(x);
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    let at = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    eprintln!(
+        "{what}: {} over {} MB: median {:?}, p99 {:?}",
+        times.len(),
+        archive_bytes / 1_000_000,
+        at(0.5),
+        at(0.99)
+    );
+}
+
 fn queries() -> Vec<String> {
     let mut qs: Vec<String> = include_str!("../tests/data/queries.tsv")
         .lines()
@@ -170,7 +199,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
-    if !wanted("index") && !wanted("query") && !wanted("trend") {
+    if !wanted("index") && !wanted("query") && !wanted("start") && !wanted("trend") {
         return;
     }
 
@@ -215,23 +244,9 @@ fn bench(c: &mut Criterion) {
     index_paths(&archive, &analyzer, &roots, &()).unwrap();
     let qs: Vec<Query> = queries().iter().map(|q| Query::new(q)).collect();
     // Median and p99 of single queries, snippets included.
-    let mut times: Vec<Duration> = Vec::new();
-    for _ in 0..20 {
-        for q in &qs {
-            let t = Instant::now();
-            black_box(archive.search(q).unwrap());
-            times.push(t.elapsed());
-        }
-    }
-    times.sort();
-    let at = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
-    eprintln!(
-        "query: {} runs over {} MB: median {:?}, p99 {:?}",
-        times.len(),
-        archive_bytes / 1_000_000,
-        at(0.5),
-        at(0.99)
-    );
+    single_runs("query: runs", archive_bytes, 20, &qs, |q| {
+        black_box(archive.search(q).unwrap());
+    });
     let mut g = c.benchmark_group("query");
     g.throughput(Throughput::Elements(qs.len() as u64));
     g.bench_function("labelled_set", |b| {
@@ -241,6 +256,40 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    g.finish();
+
+    // A `zhengce search` process from start to last byte, for each labelled query: what a
+    // person at a shell or a script pays per query.
+    let exe = env!("CARGO_BIN_EXE_zhengce");
+    let ix_dir = ix.path().join("ix");
+    let run = |q: &str| {
+        let out = std::process::Command::new(exe)
+            .arg("search")
+            .arg("--index")
+            .arg(&ix_dir)
+            .args(["--format", "json", "--"])
+            .arg(q)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{q}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout.len()
+    };
+    single_runs(
+        "start: `zhengce search` processes",
+        archive_bytes,
+        3,
+        &queries(),
+        |q| {
+            black_box(run(q));
+        },
+    );
+    let mut g = c.benchmark_group("start");
+    g.sample_size(20);
+    g.bench_function("search_process", |b| b.iter(|| run(black_box("营商环境"))));
     g.finish();
 
     // Five terms over the whole archive by year, as `zhengce trend` computes them: documents,

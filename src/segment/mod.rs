@@ -17,6 +17,8 @@ pub use fold::{Folded, Traditional};
 use crate::model::Span;
 
 #[cfg(feature = "search")]
+mod table;
+#[cfg(feature = "search")]
 mod words;
 #[cfg(feature = "search")]
 pub use words::*;

@@ -170,3 +170,117 @@ fn letter_test_agrees_with_the_unicode_tables() {
         assert_eq!(super::is_letter(c), want, "{c:?} U+{:04X}", c as u32);
     }
 }
+
+/// Short texts cut with the prebuilt table's words and long ones with the whole dictionary:
+/// the same words either way. Pieces of the bundled corpus (and of `../shared/corpus-real/`
+/// where it is present) of every length up to the limit, cut by an on-demand segmenter that
+/// never loads the whole dictionary and by one that loads it first.
+#[test]
+fn table_cuts_as_the_whole_dictionary() {
+    assert!(
+        super::table::table().is_some(),
+        "build.rs wrote no word table"
+    );
+    let eager = Segmenter::builder().load(Load::Eager).build().unwrap();
+    let lazy = Segmenter::new();
+    let mut texts: Vec<String> = Vec::new();
+    for dir in ["corpus", "../shared/corpus-real"] {
+        if !std::path::Path::new(dir).is_dir() {
+            eprintln!("{dir} is absent; skipped");
+            continue;
+        }
+        for e in walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                texts.extend(std::fs::read_to_string(e.path()).ok());
+            }
+        }
+    }
+    let mut compared = 0;
+    for (k, text) in texts.iter().enumerate() {
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        // Twelve pieces of 2 to 301 characters spread over the text.
+        let stride = bounds.len() / 12 + 1;
+        for i in 0..12 {
+            let at = i * stride + k % 7;
+            if at >= bounds.len() {
+                break;
+            }
+            let len = 2 + (at * 31 + k) % 300;
+            let end = bounds.get(at + len).copied().unwrap_or(text.len());
+            let piece = &text[bounds[at]..end];
+            if piece.len() <= 1024 {
+                assert_eq!(lazy.words(piece), eager.words(piece), "{piece}");
+                for w in lazy
+                    .words(piece)
+                    .iter()
+                    .filter(|w| w.text.chars().count() > 2)
+                {
+                    assert_eq!(lazy.pieces(&w.text), eager.pieces(&w.text), "{}", w.text);
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 300, "only {compared} pieces compared");
+    assert!(
+        !lazy.loaded(),
+        "the on-demand segmenter loaded the dictionary"
+    );
+}
+
+/// The table's total is jieba-rs's after both dictionaries are loaded (a stale or partial
+/// table would not be), and the policy dictionary folds as `build.rs` folds it (Latin letters
+/// lower-cased).
+#[test]
+fn table_is_the_loaded_dictionary() {
+    let table = super::table::table().expect("build.rs wrote no word table");
+    let seg = Segmenter::builder().load(Load::Eager).build().unwrap();
+    let shown = format!("{:?}", seg.full());
+    let total = shown.split("total_freq: ").nth(1).map(|s| {
+        s.split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap_or_default()
+    });
+    assert_eq!(total, Some(table.total().to_string().as_str()), "{shown}");
+    for line in POLICY_DICT.lines().filter(|l| !l.starts_with('#')) {
+        let word = line.split_whitespace().next().unwrap_or_default();
+        assert_eq!(
+            fold::fold_str(word, Traditional::ToSimplified),
+            word.to_ascii_lowercase()
+        );
+    }
+}
+
+/// A user dictionary is not in the table: its words count with the on-demand load too.
+#[test]
+fn user_words_with_on_demand_load() {
+    let seg = Segmenter::builder()
+        .user_dict("test", "积分落户办 100000 nz\n")
+        .build()
+        .unwrap();
+    let words: Vec<String> = seg
+        .words("推进积分落户办建设")
+        .into_iter()
+        .map(|w| w.text)
+        .collect();
+    assert!(words.contains(&"积分落户办".to_string()), "{words:?}");
+}
+
+proptest::proptest! {
+    /// Any short text, of policy words' characters, digits, Latin letters, punctuation and
+    /// space: the on-demand cut is the whole dictionary's.
+    #[test]
+    fn any_short_text_cuts_as_the_whole_dictionary(
+        text in "[推进改革营商环境优化十五五规划国务院办公厅关于实施意见全面深化发展新质生产力一网通办放管服年月日号发政工作报告省市县区，。、（）〔〕 0-9a-zA-Z]{0,80}"
+    ) {
+        static EAGER: LazyLock<Segmenter> =
+            LazyLock::new(|| Segmenter::builder().load(Load::Eager).build().unwrap());
+        let lazy = Segmenter::new();
+        proptest::prop_assert_eq!(lazy.words(&text), EAGER.words(&text));
+        proptest::prop_assert!(!lazy.loaded());
+    }
+}

@@ -2,7 +2,7 @@
 //! (only with the `search` feature, which brings jieba-rs).
 
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use jieba_rs::Jieba;
 use regex::Regex;
@@ -26,10 +26,24 @@ pub struct Word {
     pub position: u32,
 }
 
+/// How a [`Segmenter`] gets its dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Load {
+    /// The whole dictionary is loaded when it is first needed (a text longer than a query, or
+    /// user dictionaries); a short text is cut with the words of the prebuilt table it
+    /// contains. The cut is the same either way; a process that cuts only queries never loads
+    /// the whole dictionary.
+    #[default]
+    OnDemand,
+    /// The whole dictionary is loaded by [`SegmenterBuilder::build`]: for indexing.
+    Eager,
+}
+
 /// Builds a [`Segmenter`].
 #[derive(Debug, Clone, Default)]
 pub struct SegmenterBuilder {
     traditional: Traditional,
+    load: Load,
     user_dicts: Vec<(String, String)>,
 }
 
@@ -37,6 +51,12 @@ impl SegmenterBuilder {
     /// What to do with traditional characters; by default they are simplified.
     pub fn traditional(mut self, t: Traditional) -> Self {
         self.traditional = t;
+        self
+    }
+
+    /// When to load the whole dictionary; by default on demand.
+    pub fn load(mut self, load: Load) -> Self {
+        self.load = load;
         self
     }
 
@@ -56,23 +76,33 @@ impl SegmenterBuilder {
         Ok(self.user_dict(&path.display().to_string(), text))
     }
 
-    /// Loads jieba's dictionary, then ours, then the user's.
+    /// Reads the dictionaries (a bad line is an error here, whatever the load), and with
+    /// [`Load::Eager`] loads jieba's dictionary, then ours, then the user's.
     pub fn build(self) -> Result<Segmenter> {
-        let mut jieba = Jieba::new();
-        load_dict(&mut jieba, "policy_dict.txt", POLICY_DICT)?;
+        let mut entries = parse_dict("policy_dict.txt", POLICY_DICT)?;
         for (name, text) in &self.user_dicts {
-            load_dict(&mut jieba, name, text)?;
+            entries.extend(parse_dict(name, text)?);
         }
-        Ok(Segmenter {
-            jieba,
+        let seg = Segmenter {
+            full: OnceLock::new(),
+            // Only our own dictionary is in the table: user words need the whole one.
+            table: super::table::table().filter(|_| self.user_dicts.is_empty()),
+            entries,
             traditional: self.traditional,
-        })
+        };
+        if self.load == Load::Eager {
+            seg.full();
+        }
+        Ok(seg)
     }
 }
 
-/// Adds the entries of a dictionary text. A frequency is a floor: it is raised where needed to
-/// keep the word whole, and a word the dictionary already knows more often keeps its count.
-fn load_dict(jieba: &mut Jieba, name: &str, text: &str) -> Result<()> {
+/// A dictionary entry: the folded word, its frequency floor, its tag.
+type Entry = (String, usize, Option<String>);
+
+/// The entries of a dictionary text.
+fn parse_dict(name: &str, text: &str) -> Result<Vec<Entry>> {
+    let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -88,14 +118,22 @@ fn load_dict(jieba: &mut Jieba, name: &str, text: &str) -> Result<()> {
                 problem: format!("frequency `{f}` is not a whole number"),
             })?,
         };
-        let tag = it.next();
         // Dictionary words are stored in their folded form, so that `２０２６年` and `規劃`
         // in a user's file mean what they say.
         let word = super::fold::fold_str(word, Traditional::ToSimplified);
-        let freq = freq.max(jieba.suggest_freq(&word));
-        jieba.add_word(&word, Some(freq), tag);
+        out.push((word.into_owned(), freq, it.next().map(str::to_string)));
     }
-    Ok(())
+    Ok(out)
+}
+
+/// Adds the entries to jieba's dictionary. A frequency is a floor: it is raised where needed
+/// to keep the word whole, and a word the dictionary already knows more often keeps its count.
+/// `build.rs` merges the policy dictionary the same way into the prebuilt table.
+fn load_entries(jieba: &mut Jieba, entries: &[Entry]) {
+    for (word, freq, tag) in entries {
+        let freq = (*freq).max(jieba.suggest_freq(word));
+        jieba.add_word(word, Some(freq), tag.as_deref());
+    }
 }
 
 /// Patterns kept as one word whatever the dictionary says: a year with 年, the number part of a
@@ -104,10 +142,20 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[0-9]{4}年|〔[0-9]{4}〕[0-9]+号|十[一二三四五六七八九]五").expect("valid pattern")
 });
 
+/// A text up to this long is cut with a dictionary of its own words from the prebuilt table
+/// while the whole dictionary is not loaded.
+const SMALL_TEXT: usize = 1024;
+
 /// jieba-rs with the policy dictionary and the search normalisation. Build it once and share
-/// it: it is `Send + Sync`, and loading the dictionaries takes a good fraction of a second.
+/// it: it is `Send + Sync`. Loading the whole dictionary takes about a tenth of a second; with
+/// [`Load::OnDemand`] a process that cuts only short texts never pays it.
 pub struct Segmenter {
-    jieba: Jieba,
+    /// The whole dictionary, once loaded.
+    full: OnceLock<Jieba>,
+    /// The prebuilt table short texts are cut with, where there is one and no user dictionary.
+    table: Option<&'static super::table::Table>,
+    /// The policy dictionary's entries, then the user's.
+    entries: Vec<Entry>,
     traditional: Traditional,
 }
 
@@ -115,12 +163,14 @@ impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Segmenter")
             .field("traditional", &self.traditional)
+            .field("loaded", &self.full.get().is_some())
             .finish_non_exhaustive()
     }
 }
 
 impl Segmenter {
-    /// The default segmenter: policy dictionary, traditional characters simplified.
+    /// The default segmenter: policy dictionary, traditional characters simplified, the whole
+    /// dictionary loaded on demand.
     pub fn new() -> Self {
         Self::builder()
             .build()
@@ -135,6 +185,30 @@ impl Segmenter {
     /// How this segmenter treats traditional characters.
     pub fn traditional(&self) -> Traditional {
         self.traditional
+    }
+
+    /// Whether the whole dictionary is loaded.
+    #[cfg(test)]
+    pub(super) fn loaded(&self) -> bool {
+        self.full.get().is_some()
+    }
+
+    /// The whole dictionary, loaded on first use.
+    pub(super) fn full(&self) -> &Jieba {
+        self.full.get_or_init(|| {
+            let mut jieba = Jieba::new();
+            load_entries(&mut jieba, &self.entries);
+            jieba
+        })
+    }
+
+    /// Calls `f` with a jieba-rs that cuts `text` as the whole dictionary does: the whole
+    /// one if it is loaded or `text` is long, else one of `text`'s words from the table.
+    fn with_jieba<R>(&self, text: &str, f: impl FnOnce(&Jieba) -> R) -> R {
+        match (self.full.get(), self.table) {
+            (None, Some(table)) if text.len() <= SMALL_TEXT => f(&table.jieba_for(text)),
+            _ => f(self.full()),
+        }
     }
 
     /// The words of `text` with their input spans and positions.
@@ -192,7 +266,7 @@ impl Segmenter {
         }
         let mut mi = 0;
         let mut done = 0;
-        for t in self.jieba.cut(ft, true) {
+        for t in self.with_jieba(ft, |j| j.cut(ft, true)) {
             let (mut s, e) = (t.byte_start.max(done), t.byte_end);
             while let Some(&(m_start, m_end)) = ms.get(mi) {
                 if s >= e || m_start >= e {
@@ -218,13 +292,13 @@ impl Segmenter {
     /// `工作报告` → 工作, 报告. Empty where jieba finds no shorter word. What a relaxed query
     /// accepts in place of a word the text does not use.
     pub fn pieces(&self, word: &str) -> Vec<String> {
-        let subs: Vec<(usize, usize)> = self
-            .jieba
-            .cut_for_search(word, false)
-            .into_iter()
-            .filter(|t| t.word != word && t.end - t.start >= 2)
-            .map(|t| (t.byte_start, t.byte_end))
-            .collect();
+        let subs: Vec<(usize, usize)> = self.with_jieba(word, |j| {
+            j.cut_for_search(word, false)
+                .into_iter()
+                .filter(|t| t.word != word && t.end - t.start >= 2)
+                .map(|t| (t.byte_start, t.byte_end))
+                .collect()
+        });
         let mut out = Vec::new();
         let mut at = 0;
         while at < word.len() {
