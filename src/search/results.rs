@@ -153,7 +153,18 @@ impl Archive {
     pub fn search(&self, q: &Query) -> Result<SearchResults> {
         let parsed = parse(&q.text)?;
         super::archive::reading(self.dir(), || {
-            let mut matched = self.matched(q, &parsed)?;
+            // Ranked by relevance, the best units are collected in the same pass as the match
+            // set: the query is evaluated once.
+            let ranked = |q: &Query| {
+                let mut all = q.clone();
+                all.limit = q.limit.saturating_add(q.offset);
+                all
+            };
+            let top_of = |q: &Query| {
+                let want = unit_want(&ranked(q));
+                (q.sort == Sort::Relevance && want <= SMALL_LIMIT).then_some(want)
+            };
+            let (mut matched, mut best) = self.matched(q, &parsed, top_of(q))?;
             // Never a silent empty page where documents match most of the query.
             let mut q = q.clone();
             let has_text = parsed
@@ -164,9 +175,9 @@ impl Archive {
                 for relax in [Relax::Pieces, Relax::Most] {
                     let mut r = q.clone();
                     r.relax = relax;
-                    let m = self.matched(&r, &parsed)?;
+                    let (m, b) = self.matched(&r, &parsed, top_of(&r))?;
                     if !m.is_empty() {
-                        (q, matched) = (r, m);
+                        (q, matched, best) = (r, m, b);
                         break;
                     }
                 }
@@ -174,9 +185,7 @@ impl Archive {
             let q = &q;
             let mut r = match q.sort {
                 Sort::Relevance => {
-                    let mut all = q.clone();
-                    all.limit = q.limit.saturating_add(q.offset);
-                    let mut r = self.run(&all, &parsed)?;
+                    let mut r = self.run(&ranked(q), &parsed, best)?;
                     r.hits.drain(..q.offset.min(r.hits.len()));
                     r
                 }
@@ -192,7 +201,7 @@ impl Archive {
                     let mut one = q.clone();
                     one.limit = page.len().max(1);
                     one.keys = Some(page.clone());
-                    let mut r = self.run(&one, &parsed)?;
+                    let mut r = self.run(&one, &parsed, None)?;
                     if page.is_empty() {
                         r.hits.clear();
                     }
@@ -215,8 +224,14 @@ impl Archive {
     }
 
     /// Every document with a unit that matches, newest first (by date, else year; undated
-    /// last), without those an exclusion leaves out.
-    fn matched(&self, q: &Query, parsed: &super::query::Parsed) -> Result<Vec<Matched>> {
+    /// last), without those an exclusion leaves out; with `top`, also that many best units and
+    /// the count of units that match, as [`Archive::run`] takes them.
+    fn matched(
+        &self,
+        q: &Query,
+        parsed: &super::query::Parsed,
+        top: Option<usize>,
+    ) -> Result<(Vec<Matched>, Option<BestUnits>)> {
         let planner = Planner {
             fields: &self.fields,
             seg: &self.seg,
@@ -235,9 +250,23 @@ impl Archive {
         let mut keys: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut out = Vec::new();
         // One unit for each key in each segment (a document's units may stand in several).
-        let addrs = searcher
-            .search(&*tq, &super::columns::FirstUnitPerKey)
-            .map_err(err)?;
+        let (addrs, best) = match top {
+            Some(n) => {
+                let collect = (
+                    super::columns::FirstUnitPerKey,
+                    TopDocs::with_limit(n.max(1)).order_by_score(),
+                    Count,
+                );
+                let (addrs, top, count) = searcher.search(&*tq, &collect).map_err(err)?;
+                (addrs, Some((top, count)))
+            }
+            None => (
+                searcher
+                    .search(&*tq, &super::columns::FirstUnitPerKey)
+                    .map_err(err)?,
+                None,
+            ),
+        };
         for addr in addrs {
             let c = segs.get(&searcher, addr.segment_ord).map_err(err)?;
             let info = c.facet_info(addr.doc_id);
@@ -262,10 +291,17 @@ impl Archive {
                 &b.key,
             ))
         });
-        Ok(out)
+        Ok((out, best))
     }
 
-    fn run(&self, q: &Query, parsed: &super::query::Parsed) -> Result<SearchResults> {
+    /// The page of documents of `q` with their passages; `best`, where the match set's pass
+    /// collected them, are its best units and the count of units that match.
+    fn run(
+        &self,
+        q: &Query,
+        parsed: &super::query::Parsed,
+        best: Option<BestUnits>,
+    ) -> Result<SearchResults> {
         let planner = Planner {
             fields: &self.fields,
             seg: &self.seg,
@@ -277,24 +313,25 @@ impl Archive {
             source,
         };
         // The top-n collector allocates for its whole limit: never more than the units that
-        // matched (counted first when the product of the user's numbers is large). Enough
-        // units for the evidence of each document to add up.
-        let want = q
-            .limit
-            .saturating_mul(q.passages.saturating_add(1))
-            .saturating_mul(2)
-            .max(MIN_UNITS);
-        let want = if want > SMALL_LIMIT {
-            want.min(searcher.search(&*tq, &Count).map_err(err)?)
-        } else {
-            want
+        // matched (counted first when the product of the user's numbers is large).
+        let want = unit_want(q);
+        let (top, count) = match best {
+            Some(b) => b,
+            None => {
+                let want = if want > SMALL_LIMIT {
+                    want.min(searcher.search(&*tq, &Count).map_err(err)?)
+                } else {
+                    want
+                };
+                searcher
+                    .search(
+                        &*tq,
+                        &(TopDocs::with_limit(want.max(1)).order_by_score(), Count),
+                    )
+                    .map_err(err)?
+            }
         };
-        let (top, count) = searcher
-            .search(
-                &*tq,
-                &(TopDocs::with_limit(want.max(1)).order_by_score(), Count),
-            )
-            .map_err(err)?;
+        let want = want.min(count);
         let hl = Highlighter::new(&self.seg, &parsed.texts());
         let mut cols = Columns::default();
         let excluded = self.excluded_keys(&searcher, &mut cols, &planner, &parsed.must_not)?;
@@ -473,6 +510,18 @@ impl Archive {
 
 /// At least this many units are collected, so that a document's evidence can add up.
 const MIN_UNITS: usize = 200;
+
+/// The best units of a query with their scores, and the count of units that match.
+type BestUnits = (Vec<(f32, tantivy::DocAddress)>, usize);
+
+/// How many of the best units a page of `q` needs: enough for the evidence of each document
+/// to add up, and for the passages shown.
+fn unit_want(q: &Query) -> usize {
+    q.limit
+        .saturating_mul(q.passages.saturating_add(1))
+        .saturating_mul(2)
+        .max(MIN_UNITS)
+}
 
 /// A document a query matched, and what ranks it.
 struct Candidate {

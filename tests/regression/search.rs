@@ -311,11 +311,14 @@ fn damaged_archive_says_to_delete_it_and_index_again() {
             .stderr(one_line())
             .stderr(predicate::str::contains("tantivy").not());
     }
-    // Other damage: another file truncated, a footer overwritten, a meta.json of nonsense.
-    let damages: [&dyn Fn(&Path); 3] = [
+    // Other damage: another file truncated, a footer overwritten, a meta.json of nonsense,
+    // an archive of an earlier format (no mark, or another).
+    let damages: [&dyn Fn(&Path); 5] = [
         &|arc| damage(arc, "store", 0.5, 1.0, true),
         &|arc| damage(arc, "term", 0.99, 1.0, false),
         &|arc| std::fs::write(arc.join("meta.json"), "{\"segments\": 7}").unwrap(),
+        &|arc| std::fs::remove_file(arc.join("zhengce-format")).unwrap(),
+        &|arc| std::fs::write(arc.join("zhengce-format"), "zhengce archive 1\n").unwrap(),
     ];
     for (i, f) in damages.iter().enumerate() {
         fresh(&arc);
