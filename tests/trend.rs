@@ -221,6 +221,16 @@ fn kwic_lines_have_context_and_place() {
     );
     assert!(lines.iter().all(|l| l.section == "一、"));
     assert_eq!(lines[0].year, Some(2019));
+    // Each occurrence's span is its bytes in the document as written.
+    for l in &lines {
+        let text = if base(&l.key) == "r2019.txt" {
+            REPORT_2019
+        } else {
+            REPORT_2021
+        };
+        let span = l.span.expect("no furniture removed in these texts");
+        assert_eq!(&text[span.start()..span.end()], l.keyword, "{}", l.key);
+    }
 }
 
 #[test]

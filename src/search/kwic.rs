@@ -30,6 +30,10 @@ pub struct KwicLine {
     pub section: String,
     /// The passage the occurrence stands in, a byte range of the document's decoded text.
     pub passage: Span,
+    /// The occurrence itself, a byte range of the document's decoded text; none where web
+    /// furniture the analysis removed stood inside its passage (the passage's bytes then do
+    /// not map one to one onto the text's).
+    pub span: Option<Span>,
     /// Up to `width` characters before it, within the passage (line breaks as spaces).
     pub left: String,
     /// The occurrence as written.
@@ -110,6 +114,9 @@ impl Archive {
                 n(f.start).unwrap_or(0) as usize,
                 n(f.end).unwrap_or(0) as usize,
             );
+            // The passage's text is its stretch of the document as written, unless something
+            // was taken out of it.
+            let plain = passage.end().checked_sub(passage.start()) == Some(text.len());
             for m in UnitText::new(&text, traditional).find_all(&finder) {
                 let before = &text[..m.start()];
                 let left_from = before
@@ -133,6 +140,8 @@ impl Archive {
                     doc_type: s(f.doc_type).unwrap_or_default(),
                     section: s(f.section).unwrap_or_default(),
                     passage,
+                    span: plain
+                        .then(|| Span(passage.start() + m.start(), passage.start() + m.end())),
                     left: if q.width == 0 {
                         String::new()
                     } else {
@@ -163,7 +172,8 @@ impl Archive {
 /// The lines as CSV with a header.
 pub fn to_csv(lines: &[KwicLine]) -> String {
     let head = [
-        "key", "title", "date", "year", "doc_type", "section", "left", "keyword", "right",
+        "key", "title", "date", "year", "doc_type", "section", "left", "keyword", "right", "start",
+        "end",
     ]
     .map(String::from);
     let rows = lines.iter().map(|l| {
@@ -177,9 +187,11 @@ pub fn to_csv(lines: &[KwicLine]) -> String {
             l.left.clone(),
             l.keyword.clone(),
             l.right.clone(),
+            l.span.map(|s| s.start().to_string()).unwrap_or_default(),
+            l.span.map(|s| s.end().to_string()).unwrap_or_default(),
         ]
     });
-    let all: Vec<[String; 9]> = std::iter::once(head).chain(rows).collect();
+    let all: Vec<[String; 11]> = std::iter::once(head).chain(rows).collect();
     crate::table::csv_lines(all.iter())
 }
 
