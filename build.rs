@@ -44,7 +44,9 @@ mod table {
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let (mut words, mut total) = parse_default(&text)?;
-        merge_policy(&mut words, &mut total)?;
+        // jieba-rs keeps a record for every line of its dictionary, duplicates included.
+        let mut records = text.lines().filter(|l| !l.trim().is_empty()).count();
+        merge_policy(&mut words, &mut total, &mut records)?;
         Ok(encode(&words, total))
     }
 
@@ -72,7 +74,11 @@ mod table {
     /// frequency raised to what `suggest_freq` says keeps the word whole, never lowered below
     /// what the default dictionary has. Its words are folded as the crate folds them: Latin
     /// letters lower-cased, and nothing else to fold (a test checks it).
-    fn merge_policy(words: &mut BTreeMap<String, u64>, total: &mut u64) -> Result<(), String> {
+    fn merge_policy(
+        words: &mut BTreeMap<String, u64>,
+        total: &mut u64,
+        records: &mut usize,
+    ) -> Result<(), String> {
         let text =
             std::fs::read_to_string("src/data/policy_dict.txt").map_err(|e| e.to_string())?;
         let mut jieba = jieba_rs::Jieba::new();
@@ -92,15 +98,24 @@ mod table {
             };
             let freq = freq.max(jieba.suggest_freq(word));
             jieba.add_word(word, Some(freq), it.next());
-            let old = words.insert(word.to_string(), freq as u64).unwrap_or(0);
-            *total = *total + freq as u64 - old;
+            match words.insert(word.to_string(), freq as u64) {
+                Some(old) => *total = *total + freq as u64 - old,
+                None => {
+                    *total += freq as u64;
+                    *records += 1;
+                }
+            }
         }
-        // jieba-rs shows its total in its Debug form: the two must agree.
+        // jieba-rs shows its record count and total in its Debug form: both must agree, or the
+        // dictionary read is not the one the crate is built with (another version).
         let shown = format!("{jieba:?}");
-        if !shown.contains(&format!("total_freq: {total} }}"))
-            && !shown.contains(&format!("total_freq: {total},"))
-        {
-            return Err(format!("total {total} is not jieba's ({shown})"));
+        let agrees = shown.contains(&format!("records_len: {records},"))
+            && (shown.contains(&format!("total_freq: {total} }}"))
+                || shown.contains(&format!("total_freq: {total},")));
+        if !agrees {
+            return Err(format!(
+                "{records} records and total {total} are not jieba's ({shown})"
+            ));
         }
         Ok(())
     }
@@ -142,6 +157,8 @@ mod table {
                 "--format-version",
                 "1",
                 "--offline",
+                // A build script writes no lock file: without one, no table.
+                "--locked",
                 "--manifest-path",
             ])
             .arg(&manifest)
