@@ -399,7 +399,8 @@ fn set_ends(out: &mut [Flat], at_line: &[usize], lines: &[Line]) {
 }
 
 /// The heading: the rest of the line for chapters, else its first sentence; when the marker
-/// stands alone, the first sentence of the next line.
+/// stands alone, the first sentence of the next line that is not blank, unless that line is a
+/// marker or an annex line.
 fn heading_range(
     text: &str,
     lines: &[Line],
@@ -416,7 +417,11 @@ fn heading_range(
     let mut e = line.text_end;
     if s >= e {
         match lines[i + 1..].iter().find(|l| !l.is_blank()) {
-            Some(next) if parse_marker(next.text(text)).is_none() => {
+            // Neither a marker nor an annex line (`附件1:`), which opens a block of its own.
+            Some(next)
+                if parse_marker(next.text(text)).is_none()
+                    && attachment_line(next.text(text)).is_none() =>
+            {
                 s = next.text_start;
                 e = next.text_end;
             }
@@ -443,6 +448,14 @@ mod tests {
             .into_iter()
             .map(|f| (f.depth, f.ordinal, t[f.heading.0..f.heading.1].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn an_annex_line_is_no_heading_of_the_marker_before() {
+        // The line between is blank (front matter taken out of the body leaves it so).
+        let t = "(1)\n\n附件1:\n(1)\n正文\n";
+        let got = tree(t);
+        assert_eq!(got[0], (1, 1, String::new()), "{got:?}");
     }
 
     #[test]
