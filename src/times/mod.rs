@@ -217,6 +217,84 @@ impl Years {
     }
 }
 
+/// The characters a window holds that the expressions need: a regex runs only where every
+/// match of it would find its character (each of them needs 年, 月, 五, a unit of length…).
+/// Most windows hold only some, and a regex costs more to start than this one pass over the
+/// window.
+struct Needs {
+    year: bool,
+    /// 年 after four numerals of a year (and spaces): `2025年`, `二〇二五 年`.
+    numbered_year: bool,
+    /// 月 after a numeral of a month (and spaces): `3月`, `十二月`.
+    numbered_month: bool,
+    quarter: bool,
+    five: bool,
+    /// A unit of [`DURATION`]: 日, 天, 周, 年, 月 (个月), 时 (小时).
+    length: bool,
+    /// A character of every branch of [`RARE`]: 年, 日, 月, 季 or 世.
+    rare: bool,
+}
+
+impl Needs {
+    fn of(text: &str) -> Needs {
+        let (mut year, mut numbered_year, mut numbered_month) = (false, false, false);
+        let (mut quarter, mut five, mut day, mut month, mut century) =
+            (false, false, false, false, false);
+        // The numerals right before `at`, spaces skipped: `[0-9]{4}\s*年` matches where 年
+        // follows a run of four or more.
+        let before = |at: usize| {
+            text[..at]
+                .trim_end_matches(char::is_whitespace)
+                .chars()
+                .rev()
+        };
+        for (i, c) in text.char_indices() {
+            match c {
+                '年' => {
+                    year = true;
+                    numbered_year = numbered_year || {
+                        let run =
+                            |f: fn(char) -> bool| before(i).take(4).take_while(|&c| f(c)).count();
+                        run(|c| c.is_ascii_digit()) == 4
+                            || run(|c| "〇○零一二三四五六七八九".contains(c)) == 4
+                    };
+                }
+                '月' => {
+                    month = true;
+                    numbered_month = numbered_month
+                        || before(i).next().is_some_and(|c| {
+                            c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+                        });
+                }
+                '季' => quarter = true,
+                '五' => five = true,
+                '日' | '天' | '周' | '时' => day = true,
+                '世' => century = true,
+                _ => {}
+            }
+        }
+        Needs {
+            year,
+            numbered_year,
+            numbered_month,
+            quarter,
+            five,
+            length: day || year || month,
+            rare: year || day || month || quarter || century,
+        }
+    }
+}
+
+/// The matches of `re` in `text` with their groups; none, without a search, where `text` lacks
+/// what every match needs.
+fn captures<'r, 'h>(
+    re: &'r Regex,
+    text: &'h str,
+    needed: bool,
+) -> std::iter::Flatten<std::option::IntoIter<regex::CaptureMatches<'r, 'h>>> {
+    needed.then(|| re.captures_iter(text)).into_iter().flatten()
+}
+
 /// All candidate expressions; overlaps are resolved by [`times`]. `doc_year` resolves 今年,
 /// 明年, 去年; `year` the expressions that name no year.
 fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<FoundTime> {
@@ -240,7 +318,8 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             back: 0,
         }
     }
-    for c in YEAR_RANGE.captures_iter(text) {
+    let has = Needs::of(text);
+    for c in captures(&YEAR_RANGE, text, has.numbered_year) {
         let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
             continue;
         };
@@ -255,7 +334,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             ));
         }
     }
-    for c in FULL.captures_iter(text) {
+    for c in captures(&FULL, text, has.numbered_year && has.numbered_month) {
         let (Some(y), Some(mo)) = (num(&c, 1), num(&c, 2)) else {
             continue;
         };
@@ -267,7 +346,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             out.push(ft(m.start(), m.end(), k, a, b));
         }
     }
-    for c in YEAR.captures_iter(text) {
+    for c in captures(&YEAR, text, has.numbered_year) {
         let Some(y) = num(&c, 1).filter(|&y| year_ok(y)) else {
             continue;
         };
@@ -298,7 +377,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         };
         out.push(ft(m.start(), m.end(), k, a, b));
     }
-    for c in MONTH.captures_iter(text) {
+    for c in captures(&MONTH, text, has.numbered_month) {
         let m = c.get(0).unwrap();
         // A month of the document's year; not the 月 of a full date (found above).
         let of_year = text[..m.start()].strip_suffix('年').is_some_and(|b| {
@@ -348,7 +427,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
     }
     // 1至11月: from the first month's start to the last one's end. `2025年1至3月` names its
     // year; `今年1至11月` and a bare range take the document's.
-    for c in MONTH_RANGE.captures_iter(text) {
+    for c in captures(&MONTH_RANGE, text, has.numbered_month) {
         let m = c.get(0).unwrap();
         if text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit()) {
             continue;
@@ -377,7 +456,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         };
         out.push(ft(start, m.end(), kind, from, to));
     }
-    for c in PLAN.captures_iter(text) {
+    for c in captures(&PLAN, text, has.five) {
         let m = c.get(0).unwrap();
         let n = match (c.get(1), c.get(2).map(|q| q.as_str())) {
             (Some(d), _) => 10 + parse_int(d.as_str()).unwrap_or(0) as u32,
@@ -399,7 +478,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         };
         out.push(ft(m.start(), end, TimeKind::PlanPeriod, a, b));
     }
-    for c in RELATIVE.captures_iter(text) {
+    for c in captures(&RELATIVE, text, has.year || has.quarter) {
         let m = c.get(0).unwrap();
         let w = m.as_str();
         // 以后年度, 此后年份, 目前年…: 后年 and 前年 inside other words.
@@ -473,7 +552,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             }
         }
     }
-    for c in DURATION.captures_iter(text) {
+    for c in captures(&DURATION, text, has.length) {
         let m = c.get(0).unwrap();
         // A length without 内 is a duration where the text measures time with it
         // (`不超过48小时`, `监测了5个月`, `3个月后`), not in `24小时值班`.
@@ -512,7 +591,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
             out.push(ft(m.start(), m.end(), TimeKind::Duration, None, None));
         }
     }
-    for c in RARE.captures_iter(text) {
+    for c in captures(&RARE, text, has.rare) {
         let m = c.get(0).expect("match");
         let (start, end) = (m.start(), m.end());
         if let Some(n) = c.name("pn") {

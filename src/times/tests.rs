@@ -617,3 +617,73 @@ fn a_document_written_ahead_dates_in_the_year_it_is_about() {
         ]
     );
 }
+
+/// A window that lacks what a regex needs is not searched with it: for each regex, every text
+/// where it matches has what [`Needs`] asks of it. The texts are the bundled corpus's lines and
+/// forms each regex reads, with spaces and full-width numerals between.
+#[test]
+fn a_regex_is_skipped_only_where_it_cannot_match() {
+    let mut texts: Vec<String> = [
+        "2024 — 2026 年",
+        "二〇二五 年 十二 月 三十一 日",
+        "2025年上半年",
+        "12 月 底",
+        "1至11月",
+        "“十五”期间",
+        "十四五后两年",
+        "前三季度",
+        "三到五年时间内",
+        "48小时",
+        "三日前",
+        "每季",
+        "本世纪中叶",
+        "建党一百年",
+        "上一月最后一日",
+        "年度终了时",
+        "当年",
+        "第三个五年计划",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for entry in std::fs::read_dir(&corpus).expect("corpus") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            let bytes = std::fs::read(&path).expect("text");
+            let text = String::from_utf8_lossy(&bytes);
+            texts.extend(
+                text.lines()
+                    .map(|l| crate::normalize::fold_str(l).into_owned()),
+            );
+        }
+    }
+    let mut matched = 0;
+    for t in &texts {
+        let has = Needs::of(t);
+        let rules: [(&Regex, bool); 9] = [
+            (&YEAR_RANGE, has.numbered_year),
+            (&FULL, has.numbered_year && has.numbered_month),
+            (&YEAR, has.numbered_year),
+            (&MONTH, has.numbered_month),
+            (&MONTH_RANGE, has.numbered_month),
+            (&PLAN, has.five),
+            (&RELATIVE, has.year || has.quarter),
+            (&DURATION, has.length),
+            (&RARE, has.rare),
+        ];
+        for (i, (re, needed)) in rules.iter().enumerate() {
+            if re.is_match(t) {
+                matched += 1;
+                assert!(
+                    needed,
+                    "regex {i} matches {t:?}, which Needs says it cannot"
+                );
+            }
+        }
+    }
+    assert!(
+        matched > 100,
+        "only {matched} matches: the texts do not exercise the rules"
+    );
+}
