@@ -720,15 +720,17 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             out.push((s + lead, s + lead + t.len()));
         }
     };
-    for (i, c) in text.char_indices() {
-        if c == '\n' && runs_on(text, start, i) {
-            continue;
-        }
-        if matches!(c, '。' | '!' | '?' | ';' | '\n') {
-            let end = i + c.len_utf8();
-            push(start, if c == '\n' { i } else { end });
-            start = end;
-        }
+    // A byte scan: no byte of a multi-byte character is one of these, and 。 is E3 80 82.
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let len = match b {
+            b'\n' if runs_on(text, start, i) => continue,
+            b'\n' | b'!' | b'?' | b';' => 1,
+            0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x82]) => 3,
+            _ => continue,
+        };
+        push(start, if b == b'\n' { i } else { i + len });
+        start = i + len;
     }
     push(start, text.len());
     out

@@ -114,20 +114,38 @@ mod tests {
 /// which costs more than the search itself on a few dozen bytes. A match of UTF-8 in UTF-8
 /// always starts on a character boundary.
 pub(crate) fn find_short(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    if n.is_empty() {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&last, head)) = n.split_last() else {
         return Some(0);
+    };
+    // Where the needle's last byte stands (a continuation byte of a CJK character is rare),
+    // the bytes before it are compared.
+    let mut from = head.len();
+    while from < h.len() {
+        let p = from + memchr::memchr(last, &h[from..])?;
+        if h[p - head.len()..p] == *head {
+            return Some(p - head.len());
+        }
+        from = p + 1;
     }
-    hay.as_bytes().windows(n.len()).position(|w| w == n)
+    None
 }
 
 /// `hay.rfind(needle)` for short strings, as [`find_short`].
 pub(crate) fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    if n.is_empty() {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&last, head)) = n.split_last() else {
         return Some(hay.len());
+    };
+    let mut to = h.len();
+    while to > head.len() {
+        let p = memchr::memrchr(last, &h[head.len()..to])? + head.len();
+        if h[p - head.len()..p] == *head {
+            return Some(p - head.len());
+        }
+        to = p;
     }
-    hay.as_bytes().windows(n.len()).rposition(|w| w == n)
+    None
 }
 
 #[cfg(test)]
@@ -136,8 +154,19 @@ mod short_search_tests {
 
     #[test]
     fn short_searches_agree_with_the_standard_ones() {
-        let hays = ["", "以上项目以上", "到2026年底完成投资", "项目", "ab"];
-        let needles = ["以上", "完成", "年底", "项目", "", "x", "投资"];
+        let hays = [
+            "",
+            "以上项目以上",
+            "到2026年底完成投资",
+            "项目",
+            "ab",
+            "aaaa",
+            "联合会同联合",
+            "b",
+        ];
+        let needles = [
+            "以上", "完成", "年底", "项目", "", "x", "投资", "aa", "a", "b", "ab", "联合", "会同",
+        ];
         for h in hays {
             for n in needles {
                 assert_eq!(find_short(h, n), h.find(n), "{h} {n}");
