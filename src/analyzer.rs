@@ -36,8 +36,8 @@ pub enum Stages {
     /// Decoding, cleaning, front matter and structure only; `metrics`, `times` and `actions`
     /// stay empty.
     Structure,
-    /// What a search archive uses: structure, times, actions (their actors and deadlines are
-    /// indexed) and tasks; `metrics` stay empty, and so do the tasks' `metrics`.
+    /// What a search archive uses: structure, times and actions (their actors and deadlines
+    /// are indexed); `metrics` and `tasks` stay empty.
     Index,
 }
 

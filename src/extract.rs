@@ -338,7 +338,10 @@ pub(crate) fn extract(doc: &mut Document, st: &Structure, ctx: &Ctx, stages: Sta
             }
         })
         .collect();
-    crate::tasks::tasks(doc, body, flat, pts, &past, ctx);
+    // The archive does not index the task table.
+    if stages == Stages::All {
+        crate::tasks::tasks(doc, body, flat, pts, &past, ctx);
+    }
 }
 
 /// Sorted byte ranges of the body.
