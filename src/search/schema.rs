@@ -1,5 +1,6 @@
 //! The fields of an archive and the tokenizers they are indexed with.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use tantivy::schema::{
@@ -175,14 +176,28 @@ pub fn stored_strings(d: &tantivy::TantivyDocument, field: Field) -> Vec<String>
 /// hold text cut beforehand, so the parser sees a query on them as one word.)
 pub fn register(index: &Index, seg: &Arc<Segmenter>) {
     let m = index.tokenizers();
-    m.register(WORDS, WordTokenizer(Arc::clone(seg)));
+    m.register(WORDS, WordTokenizer::new(Arc::clone(seg)));
     m.register(GRAMS, GramTokenizer(seg.traditional()));
     m.register(JOINED, JoinedTokenizer);
 }
 
-/// tantivy tokenizer over [`Segmenter::scan_words`].
+/// tantivy tokenizer over [`Segmenter::scan_words`]. It keeps the words of the last text it
+/// cut: each passage of a document repeats the document's title and issuer, and each passage
+/// of a section its heading, and tantivy gives each field a tokenizer of its own, so the same
+/// text comes again and is not cut again.
 #[derive(Clone)]
-pub struct WordTokenizer(pub Arc<Segmenter>);
+pub struct WordTokenizer {
+    seg: Arc<Segmenter>,
+    /// The last text cut and its `(start, end, position)` words in the folded text.
+    last: Option<(String, Vec<[u32; 3]>)>,
+}
+
+impl WordTokenizer {
+    /// A tokenizer cutting with `seg`.
+    pub fn new(seg: Arc<Segmenter>) -> Self {
+        WordTokenizer { seg, last: None }
+    }
+}
 
 /// tantivy tokenizer over [`scan_grams`].
 #[derive(Clone)]
@@ -193,7 +208,7 @@ pub struct GramTokenizer(pub Traditional);
 pub struct SpanTokenStream<'a> {
     folded: Folded<'a>,
     /// `(start, end, position)` in the folded text.
-    spans: Vec<[u32; 3]>,
+    spans: Cow<'a, [[u32; 3]]>,
     next: usize,
     token: Token,
     /// Walk states of the offset map for starts and ends (both ascend).
@@ -201,7 +216,7 @@ pub struct SpanTokenStream<'a> {
 }
 
 impl<'a> SpanTokenStream<'a> {
-    fn new(folded: Folded<'a>, spans: Vec<[u32; 3]>) -> Self {
+    fn new(folded: Folded<'a>, spans: Cow<'a, [[u32; 3]]>) -> Self {
         SpanTokenStream {
             folded,
             spans,
@@ -243,11 +258,15 @@ impl TokenStream for SpanTokenStream<'_> {
 /// The word token stream of a text.
 pub fn word_stream<'a>(seg: &Segmenter, text: &'a str) -> SpanTokenStream<'a> {
     let folded = Folded::new(text, seg.traditional());
-    let mut spans = Vec::with_capacity(text.len() / 5);
-    seg.scan_words(folded.as_str(), |s, e, p| {
-        spans.push([s as u32, e as u32, p])
-    });
-    SpanTokenStream::new(folded, spans)
+    let spans = word_spans(seg, folded.as_str());
+    SpanTokenStream::new(folded, Cow::Owned(spans))
+}
+
+/// `(start, end, position)` of the words of a folded text.
+fn word_spans(seg: &Segmenter, folded: &str) -> Vec<[u32; 3]> {
+    let mut spans = Vec::with_capacity(folded.len() / 5);
+    seg.scan_words(folded, |s, e, p| spans.push([s as u32, e as u32, p]));
+    spans
 }
 
 /// The unit token stream of a text.
@@ -257,13 +276,19 @@ pub fn gram_stream(traditional: Traditional, text: &str) -> SpanTokenStream<'_> 
     scan_grams(folded.as_str(), |(s, e), p| {
         spans.push([s as u32, e as u32, p])
     });
-    SpanTokenStream::new(folded, spans)
+    SpanTokenStream::new(folded, Cow::Owned(spans))
 }
 
 impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = SpanTokenStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanTokenStream<'a> {
-        word_stream(&self.0, text)
+        let folded = Folded::new(text, self.seg.traditional());
+        if self.last.as_ref().is_none_or(|(t, _)| t != text) {
+            let spans = word_spans(&self.seg, folded.as_str());
+            self.last = Some((text.to_string(), spans));
+        }
+        let spans = self.last.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
+        SpanTokenStream::new(folded, Cow::Borrowed(spans))
     }
 }
 
@@ -445,5 +470,41 @@ mod tests {
             got.contains("一网通办") && got.contains("2026年"),
             "{got:?}"
         );
+    }
+
+    /// The tokenizer that keeps the last text's words gives, for a run of texts with repeats
+    /// (a title on every passage, a heading on each of its section's), what a fresh cut gives.
+    #[test]
+    fn the_word_tokenizer_gives_a_repeated_text_its_own_words() {
+        let seg = Arc::new(Segmenter::new());
+        let mut tok = WordTokenizer::new(Arc::clone(&seg));
+        let texts = [
+            "国务院关于推進“一網通辦”的通知",
+            "国务院关于推進“一網通辦”的通知",
+            "一、总体要求",
+            "一、总体要求",
+            "",
+            "",
+            "国务院关于推進“一網通辦”的通知",
+            "２０２６年底前完成",
+        ];
+        for t in texts {
+            let got: Vec<(String, usize, usize, usize)> = {
+                let mut stream = tok.token_stream(t);
+                let mut out = Vec::new();
+                while stream.advance() {
+                    let k = stream.token();
+                    out.push((k.text.clone(), k.position, k.offset_from, k.offset_to));
+                }
+                out
+            };
+            let mut fresh = word_stream(&seg, t);
+            let mut with_offsets = Vec::new();
+            while fresh.advance() {
+                let k = fresh.token();
+                with_offsets.push((k.text.clone(), k.position, k.offset_from, k.offset_to));
+            }
+            assert_eq!(got, with_offsets, "{t:?}");
+        }
     }
 }
