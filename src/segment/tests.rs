@@ -284,3 +284,51 @@ proptest::proptest! {
         proptest::prop_assert!(!lazy.loaded());
     }
 }
+
+/// Cut a few kilobytes of lines at a time, a long text gets the words jieba gives it whole:
+/// runs of letters, digits and symbols across the chunks' edges, `\r\n`, lines longer than a
+/// chunk, and a text with no line break at all.
+#[test]
+fn a_long_text_cut_in_line_chunks_gets_the_words_of_one_cut() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut text = String::new();
+    for entry in std::fs::read_dir(&corpus).expect("corpus") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            let bytes = std::fs::read(&path).expect("text");
+            text.push_str(&String::from_utf8_lossy(&bytes));
+            text.push_str("\r\nabc123\r\n\r\n");
+        }
+    }
+    let long_line = "推进一网通办改革,优化营商环境ABC-12.5%".repeat(400);
+    text.push_str(&long_line);
+    text.push('\n');
+    let jieba = SEG.full();
+    for (text, size) in [
+        (text.as_str(), 1 << 13),
+        (text.as_str(), 7),
+        (long_line.as_str(), 1 << 13),
+        ("", 16),
+    ] {
+        let whole: Vec<(usize, usize)> = jieba
+            .cut(text, true)
+            .iter()
+            .map(|t| (t.byte_start, t.byte_end))
+            .collect();
+        let mut chunked = Vec::new();
+        let mut base = 0;
+        for piece in words::line_chunks(text, size) {
+            assert!(piece.ends_with('\n') || base + piece.len() == text.len());
+            chunked.extend(
+                jieba
+                    .cut(piece, true)
+                    .iter()
+                    .map(|t| (base + t.byte_start, base + t.byte_end)),
+            );
+            base += piece.len();
+        }
+        assert_eq!(base, text.len());
+        assert_eq!(chunked, whole, "chunks of {size} bytes");
+    }
+    assert!(text.len() > 1 << 15, "{} bytes", text.len());
+}

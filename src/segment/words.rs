@@ -266,24 +266,34 @@ impl Segmenter {
         }
         let mut mi = 0;
         let mut done = 0;
-        for t in self.with_jieba(ft, |j| j.cut(ft, true)) {
-            let (mut s, e) = (t.byte_start.max(done), t.byte_end);
-            while let Some(&(m_start, m_end)) = ms.get(mi) {
-                if s >= e || m_start >= e {
-                    break;
+        self.with_jieba(ft, |j| {
+            // Cut a line at a time (lines gathered to a few kilobytes): jieba cuts the runs
+            // between spaces and punctuation each on its own, so the words are those of the
+            // whole text, and its list of words stays small instead of growing over fresh
+            // memory for a long document.
+            let mut base = 0;
+            for piece in line_chunks(ft, 1 << 13) {
+                for t in j.cut(piece, true) {
+                    let (mut s, e) = ((base + t.byte_start).max(done), base + t.byte_end);
+                    while let Some(&(m_start, m_end)) = ms.get(mi) {
+                        if s >= e || m_start >= e {
+                            break;
+                        }
+                        if s < m_start {
+                            emit(s, m_start, &mut pos);
+                        }
+                        emit(m_start, m_end, &mut pos);
+                        mi += 1;
+                        done = m_end;
+                        s = s.max(m_end);
+                    }
+                    if s < e {
+                        emit(s, e, &mut pos);
+                    }
                 }
-                if s < m_start {
-                    emit(s, m_start, &mut pos);
-                }
-                emit(m_start, m_end, &mut pos);
-                mi += 1;
-                done = m_end;
-                s = s.max(m_end);
+                base += piece.len();
             }
-            if s < e {
-                emit(s, e, &mut pos);
-            }
-        }
+        });
     }
 
     /// The shorter words that cover `word` from its start, each the longest of jieba's
@@ -358,6 +368,23 @@ impl Positions {
             self.gap_pending = true;
         }
     }
+}
+
+/// `text` in pieces that each end after a line break, at least `size` bytes long but the last.
+pub(super) fn line_chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = match memchr::memchr(b'\n', rest.as_bytes().get(size..).unwrap_or_default()) {
+            Some(p) => size + p + 1,
+            None => rest.len(),
+        };
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        Some(piece)
+    })
 }
 
 enum Kind {
