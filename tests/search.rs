@@ -386,6 +386,29 @@ fn a_file_named_twice_is_indexed_once() {
     assert!(hits[0].reposts.is_empty(), "{hits:?}");
 }
 
+/// Documents that tie (the same text under three names) come in the order of their keys, not
+/// in the order they were indexed, which with several indexing threads is any order.
+#[test]
+fn ties_go_by_key_whatever_the_order_of_indexing() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::builder()
+        .threads(1)
+        .heap_bytes(32 << 20)
+        .open(&dir.path().join("ix"), OpenMode::Create)
+        .unwrap();
+    for name in ["c.txt", "b.txt", "a.txt"] {
+        let p = write(dir.path(), name, NOTICE.as_bytes());
+        archive.add_file(&p, &Analyzer::default()).unwrap();
+    }
+    archive.commit().unwrap();
+    let hits = archive.search(&Query::new("一网通办")).unwrap().hits;
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let name = |k: &str| k.rsplit('/').next().unwrap().to_string();
+    assert_eq!(name(&hits[0].key), "a.txt");
+    let reposts: Vec<String> = hits[0].reposts.iter().map(|k| name(k)).collect();
+    assert_eq!(reposts, ["b.txt", "c.txt"]);
+}
+
 #[test]
 fn add_file_and_remove() {
     let dir = tempfile::tempdir().unwrap();

@@ -386,10 +386,14 @@ impl Archive {
             TitleMatch::None => u8::from(exact.contains(&c.key)),
         };
         let mut order: Vec<usize> = (0..cands.len()).collect();
-        // Stable: ties keep the order of their best units.
+        // Ties (the same text filed twice, two resolutions that differ in a date) go by key:
+        // the order of their units in the index depends on which indexing thread took them.
         order.sort_by(|&a, &b| {
             let (a, b) = (&cands[a], &cands[b]);
-            tier(b).cmp(&tier(a)).then(b.rank.total_cmp(&a.rank))
+            tier(b)
+                .cmp(&tier(a))
+                .then(b.rank.total_cmp(&a.rank))
+                .then_with(|| a.key.cmp(&b.key))
         });
 
         // The documents shown, reposts collapsed into the first of them.
