@@ -154,10 +154,7 @@ impl Archive {
         }
         out.sort_by(|a, b| {
             let when = |l: &KwicLine| {
-                let d = l
-                    .date
-                    .clone()
-                    .or_else(|| l.year.map(|y| format!("{y:04}-99-99")));
+                let d = super::time_key(l.date.as_deref(), l.year);
                 (d.is_none(), d)
             };
             when(a)

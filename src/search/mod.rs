@@ -49,3 +49,10 @@ pub fn default_dir() -> std::path::PathBuf {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| std::path::PathBuf::from("zhengce-index"))
 }
+
+/// The key that orders documents by time: the date (`2019-03-05`), else the year with a day
+/// after all of its dates (`2019-99-99`), else none.
+pub(crate) fn time_key(date: Option<&str>, year: Option<u64>) -> Option<String> {
+    date.map(str::to_string)
+        .or_else(|| year.map(|y| format!("{y:04}-99-99")))
+}

@@ -274,10 +274,7 @@ impl Archive {
                 continue;
             }
             out.push(Matched {
-                when: info
-                    .date
-                    .clone()
-                    .or_else(|| info.year.map(|y| format!("{y:04}-99-99"))),
+                when: super::time_key(info.date.as_deref(), info.year),
                 year: info.year.map(|y| y.to_string()),
                 key: info.key,
                 doc_type: info.doc_type,

@@ -132,11 +132,7 @@ impl DocInfo {
     }
     /// Order of first appearance: dated or yeared documents first, earliest first.
     fn when(&self) -> (bool, String) {
-        let date = self.date.clone().unwrap_or_else(|| {
-            self.year
-                .map(|y| format!("{y:04}-99-99"))
-                .unwrap_or_default()
-        });
+        let date = super::time_key(self.date.as_deref(), self.year).unwrap_or_default();
         (date.is_empty(), date)
     }
 }
