@@ -79,7 +79,42 @@ pub(crate) fn reported_year(doc: &Document, text: &str) -> Option<i32> {
     headings()
         .find_map(|h| review_year(&h, None).map(|y| y + 1))
         .or_else(|| headings().find_map(|h| task_year(&h)))
+        .or_else(|| headings().find_map(|h| plan_review_year(&h)))
+        .or_else(|| headings().find_map(|h| review_opening_year(&h, text)))
         .or_else(|| congress_year(text))
+}
+
+/// The year after a five-year plan that a heading reviews (`一、“九五”时期国民经济和社会发展
+/// 的回顾` → 2001, `“六五”计划执行情况的回顾` → 1986): the report that looks back on a plan is
+/// given in the year after it ends.
+fn plan_review_year(heading: &str) -> Option<i32> {
+    if !heading.contains("回顾") {
+        return None;
+    }
+    let at = heading.find("五”").or_else(|| heading.find("五\""))?;
+    let open = heading[..at].rfind(['“', '"'])?;
+    let number = &heading[open + heading[open..].chars().next()?.len_utf8()..at];
+    let n = crate::numerals::parse_cn(number)?;
+    crate::times::plan_start(u32::try_from(n).ok()?).map(|s| s + 5)
+}
+
+/// The year after the one that opens a review of the past year whose heading names none
+/// (`一、去年工作回顾` / `2005年，我国…` → 2006).
+fn review_opening_year(heading: &str, text: &str) -> Option<i32> {
+    let past_year = ["去年", "过去一年", "一年来"]
+        .iter()
+        .any(|w| heading.contains(w));
+    if !heading.contains("回顾") || !past_year || !years_named(heading).is_empty() {
+        return None;
+    }
+    let after = &text[text.find(heading)? + heading.len()..];
+    let opening = crate::normalize::fold_str(after.split([',', '，', '。']).next()?);
+    let opening = opening.trim();
+    // The clause is the year alone (`2005年`), not a sentence that names one.
+    match years_named(opening).as_slice() {
+        [y] if opening.chars().count() <= 5 => Some(y + 1),
+        _ => None,
+    }
 }
 
 /// The year of the work a heading sets: the one year it names where it speaks of the year's
@@ -175,6 +210,7 @@ static CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
         (?:(?P<to>向)|(?P<last>从去年)[^第，。]{0,6})?
         第(?P<n>[一二三四五六七八九十]{1,3})届全国人民代表大会第(?P<m>[一二三四五六七八九十]{1,2})次会议
         (?P<how>以来的五年|(?:作)?(?:政府工作)?报告|[，,]?提出|闭幕|到)?
+        |第(?P<during>[一二三四五六七八九十]{1,3})届全国人民代表大会期间
         |本届政府从?\s*(?P<term>(?:\d\s*){4})年\s*\d{1,2}\s*月就职",
     )
     .expect("valid regex")
@@ -190,6 +226,14 @@ fn congress_year(text: &str) -> Option<i32> {
     }
     let head = &text[..end];
     for c in CONGRESS.captures_iter(head) {
+        if let Some(n) = c.name("during") {
+            // `过去五年…第五届全国人民代表大会期间`: the review of a whole Congress's term, given
+            // at the first session of the next.
+            if head.contains("过去五年") {
+                return npc_session_year(crate::numerals::parse_cn(n.as_str())? + 1, 1);
+            }
+            continue;
+        }
         if let Some(y) = c.name("term") {
             // Digits of any width: the archive reads the text as it was given.
             let y = y
@@ -460,7 +504,7 @@ fn trim_blank(body: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{congress_year, review_year, task_year};
+    use super::{congress_year, plan_review_year, review_opening_year, review_year, task_year};
 
     #[test]
     fn reviewed_years() {
@@ -521,9 +565,60 @@ mod tests {
             // A session named for something else, or a Congress that did not meet yearly.
             ("根据一九八三年六月第六届全国人民代表大会第一次会议的决议", None),
             ("向第三届全国人民代表大会第四次会议报告", None),
+            // A whole Congress's term reviewed: the first session of the next.
+            ("过去五年国内工作的基本总结\n第六届全国人民代表大会期间，国务院", Some(1988)),
+            ("过去五年的回顾\n第五届全国人民代表大会期间，在中国共产党领导下", Some(1983)),
+            ("第六届全国人民代表大会期间通过的法律", None),
             ("", None),
         ] {
             assert_eq!(congress_year(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_after_a_reviewed_plan() {
+        for (heading, want) in [
+            ("“九五”时期国民经济和社会发展的回顾", Some(2001)),
+            ("“六五”计划执行情况的回顾", Some(1986)),
+            ("“十一五”时期国民经济和社会发展的回顾", Some(2011)),
+            ("\"十五\"时期的回顾", Some(2006)),
+            // A plan ahead, or no review.
+            ("“十五”期间的奋斗目标和指导方针", None),
+            ("2025年和“十四五”时期工作回顾", Some(2026)),
+            ("工作回顾", None),
+        ] {
+            assert_eq!(plan_review_year(heading), want, "{heading}");
+        }
+    }
+
+    #[test]
+    fn years_after_the_year_a_review_opens_with() {
+        for (heading, text, want) in [
+            (
+                "去年工作回顾",
+                "一、去年工作回顾\n2005年，我国社会主义现代化事业",
+                Some(2006),
+            ),
+            (
+                "过去一年工作回顾",
+                "一、过去一年工作回顾\n  2004年，全国各族人民",
+                Some(2005),
+            ),
+            (
+                "一年来工作回顾",
+                "一、一年来工作回顾\n２００３年，我们",
+                Some(2004),
+            ),
+            // An opening that is a sentence naming a year, a review of five years, no heading.
+            (
+                "去年工作回顾",
+                "一、去年工作回顾\n面对2005年的复杂形势，我们",
+                None,
+            ),
+            ("过去五年工作回顾", "一、过去五年工作回顾\n2017年，", None),
+            ("去年工作回顾", "二、今年的任务\n2005年，", None),
+        ] {
+            assert_eq!(review_opening_year(heading, text), want, "{heading} {text}");
         }
     }
 }
