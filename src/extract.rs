@@ -207,9 +207,10 @@ fn npc_session_year(n: u64, m: u64) -> Option<i32> {
 static CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?x)
-        (?:(?P<to>向)|(?P<last>从去年)[^第，。]{0,6})?
+        (?:(?P<to>向)|(?P<last>从去年)[^第，。]{0,6}|(?P<since>从))?
         第(?P<n>[一二三四五六七八九十]{1,3})届全国人民代表大会第(?P<m>[一二三四五六七八九十]{1,2})次会议
-        (?P<how>以来的五年|(?:作)?(?:政府工作)?报告|[，,]?提出|闭幕|到)?
+        (?P<how>以来的五年|(?:作)?(?:政府工作)?报告|[，,]?提出|闭幕|到|[，,]到这次大会)?
+        |报告\s*(?P<done>(?:[0-9０-９]\s*){4})年的工作
         |第(?P<during>[一二三四五六七八九十]{1,3})届全国人民代表大会期间
         |本届政府从?\s*(?P<term>(?:\d\s*){4})年\s*\d{1,2}\s*月就职",
     )
@@ -234,23 +235,37 @@ fn congress_year(text: &str) -> Option<i32> {
             }
             continue;
         }
-        if let Some(y) = c.name("term") {
-            // Digits of any width: the archive reads the text as it was given.
-            let y = y
-                .as_str()
-                .chars()
+        // Digits of any width: the archive reads the text as it was given.
+        let digits = |y: &str| {
+            y.chars()
                 .filter_map(|c| {
                     c.to_digit(10)
                         .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
                 })
-                .fold(0i32, |y, d| y * 10 + d as i32);
-            return Some(y + 5);
+                .fold(0i32, |y, d| y * 10 + d as i32)
+        };
+        if let Some(y) = c.name("term") {
+            return Some(digits(y.as_str()) + 5);
+        }
+        if let Some(y) = c.name("done") {
+            // `首先报告2001年的工作`: the work of the year before.
+            return Some(digits(y.as_str()) + 1);
         }
         let n = crate::numerals::parse_cn(&c["n"])?;
         let m = crate::numerals::parse_cn(&c["m"])?;
         let how = c.name("how").map_or("", |h| h.as_str());
-        if how == "以来的五年" {
-            if m == 1 {
+        let five_years_on = || {
+            let end = c.get(0).map_or(0, |m| m.end());
+            head[end..]
+                .chars()
+                .take(24)
+                .collect::<String>()
+                .contains("五年")
+        };
+        if how == "以来的五年" || (c.name("since").is_some() && how.ends_with("到这次大会"))
+        {
+            // `…第一次会议以来的五年`; `从第七届…第一次会议，到这次大会的召开，已经整整过去了五年`.
+            if m == 1 && (how == "以来的五年" || five_years_on()) {
                 return npc_session_year(n + 1, 1);
             }
         } else if c.name("last").is_some() && matches!(how, "闭幕" | "到") {
@@ -569,6 +584,13 @@ mod tests {
             ("过去五年国内工作的基本总结\n第六届全国人民代表大会期间，国务院", Some(1988)),
             ("过去五年的回顾\n第五届全国人民代表大会期间，在中国共产党领导下", Some(1983)),
             ("第六届全国人民代表大会期间通过的法律", None),
+            (
+                "从第七届全国人民代表大会第一次会议，到这次大会的召开，已经整整过去了五年。",
+                Some(1993),
+            ),
+            ("从第七届全国人民代表大会第二次会议，到这次大会的召开", None),
+            ("首先报告２００１年的工作", Some(2002)),
+            ("现在我报告 1 9 9 9 年的工作", Some(2000)),
             ("", None),
         ] {
             assert_eq!(congress_year(text), want, "{text}");
