@@ -60,15 +60,16 @@ fn title_year_ahead(title: &str, doc_year: Option<i32>) -> Option<i32> {
     (years.all(|z| z == y) && y > doc_year).then_some(y)
 }
 
-/// The year a work report that states no date was given in, from its headings: the year after
+/// The year a work report (or a speech, such as a budget report to a session of the National
+/// People's Congress) that states no date was given in, from its headings: the year after
 /// the one its first top-level review section names (`一、2015年工作回顾` → 2016), the year of the
 /// work it sets (`三、2021年政府工作任务`, `对2018年政府工作的建议`, `1998年工作回顾和1999年工作的
 /// 总体要求`); else from its text: the session of the National People's Congress it is
 /// addressed to (`向第十届全国人民代表大会第一次会议报告`, `…提出`), the five years since the last first
 /// session (`第十二届全国人民代表大会第一次会议以来的五年` → 2018), or the government's term
-/// (`本届政府1998年3月就职，任期即将结束` → 2003). None for other documents.
+/// (`本届政府1998年3月就职，任期即将结束` → 2003). None for other kinds of document.
 pub(crate) fn reported_year(doc: &Document, text: &str) -> Option<i32> {
-    if doc.doc_type != DocType::WorkReport {
+    if !matches!(doc.doc_type, DocType::WorkReport | DocType::Speech) {
         return None;
     }
     let headings = || {
@@ -309,7 +310,7 @@ pub(crate) fn extract(doc: &mut Document, st: &Structure, ctx: &Ctx, stages: Sta
     let doc_year = year_of(doc).or_else(|| {
         let y = reported_year(doc, body)?;
         doc.notes.push(format!(
-            "times: 今年, 去年 and the like are read in {y}, the year the report's headings or its \
+            "times: 今年, 去年 and the like are read in {y}, the year the text's headings or its \
              opening show; the text states no date"
         ));
         Some(y)
@@ -641,6 +642,28 @@ mod tests {
             ("去年工作回顾", "二、今年的任务\n2005年，", None),
         ] {
             assert_eq!(review_opening_year(heading, text), want, "{heading} {text}");
+        }
+    }
+
+    /// A text typed as a speech (a budget report to a session opens with 各位代表, as a speech
+    /// does) gets the year of the session it is addressed to, as a work report does; other
+    /// kinds of document do not.
+    #[test]
+    fn speeches_and_reports_get_the_year_of_their_session() {
+        use crate::model::{DocType, Document};
+        let text = "各位代表：\n现在我代表国务院向第一届全国人民代表大会第三次会议提出关于\
+                    1955年国家决算和1956年国家预算的报告，请予审查。\n";
+        for (doc_type, want) in [
+            (DocType::WorkReport, Some(1956)),
+            (DocType::Speech, Some(1956)),
+            (DocType::Notice, None),
+            (DocType::Law, None),
+        ] {
+            let doc = Document {
+                doc_type,
+                ..Document::default()
+            };
+            assert_eq!(super::reported_year(&doc, text), want, "{doc_type:?}");
         }
     }
 }
