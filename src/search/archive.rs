@@ -37,9 +37,9 @@ fn damaged(dir: &Path, detail: String) -> Error {
 /// The file that marks an archive's format, and its text. Version 2: column dictionaries are
 /// not zstd-compressed (decompressing a block made a new zstd context each time, a third of
 /// a query's time); tantivy without its `columnar-zstd-compression` feature cannot read
-/// version 1.
+/// version 1. Version 3: a document's word set is indexed without frequencies.
 const FORMAT_FILE: &str = "zhengce-format";
-const FORMAT: &str = "zhengce archive 2\n";
+const FORMAT: &str = "zhengce archive 3\n";
 
 /// Whether tantivy's error says that files of the archive are damaged or of another version
 /// (rather than, say, unreadable for want of permission).

@@ -77,8 +77,9 @@ pub struct Fields {
     /// A passage's words, with positions, cut once per document ([`words_by_passage`]) and
     /// indexed with [`JoinedTokenizer`]; not stored (see `text`).
     pub body: Field,
-    /// A document's distinct words, without positions: what a document unit is matched on
-    /// when a query's words are spread over several passages.
+    /// A document's distinct words, without positions or frequencies (each is there once, so
+    /// a frequency would always be 1): what a document unit is matched on when a query's
+    /// words are spread over several passages.
     pub doc_words: Field,
     /// The unit's text, stored only (the snippet source).
     pub text: Field,
@@ -108,7 +109,7 @@ impl Fields {
         let word_set = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(JOINED)
-                .set_index_option(IndexRecordOption::WithFreqs),
+                .set_index_option(IndexRecordOption::Basic),
         );
         let words_stored = TextOptions::default()
             .set_indexing_options(positions(WORDS))
