@@ -322,13 +322,20 @@ impl Archive {
 
     /// Adds a document and its passages, replacing what the archive held under the same key.
     /// Visible to searches after [`Archive::commit`].
+    ///
+    /// The units go to the writer as one group, so that one indexing thread takes them all, in
+    /// the order of the text: units that score alike (the passages of one document that match
+    /// a query the same way) then come in the order of the text, whichever thread took the
+    /// document, and not in an order that changes from one index run to the next.
     pub fn add(&self, entry: Entry<'_>) -> Result<()> {
+        use tantivy::indexer::UserOperation;
         let docs = self.records(entry);
+        let delete = UserOperation::Delete(Term::from_field_text(self.fields.key, entry.key));
+        let mut ops = Vec::with_capacity(docs.len() + 1);
+        ops.push(delete);
+        ops.extend(docs.into_iter().map(UserOperation::Add));
         self.with_writer(|w| {
-            w.delete_term(Term::from_field_text(self.fields.key, entry.key));
-            for d in docs {
-                w.add_document(d).map_err(|e| self.err(e))?;
-            }
+            w.run(ops).map_err(|e| self.err(e))?;
             Ok(())
         })
     }
