@@ -159,8 +159,13 @@ mod table {
                 "--offline",
                 // A build script writes no lock file: without one, no table.
                 "--locked",
-                "--manifest-path",
+                // Only the packages of the platform built for: a fresh machine has downloaded
+                // no others (the Windows console crates of clap), and offline metadata of the
+                // whole graph would fail for want of them.
+                "--filter-platform",
             ])
+            .arg(std::env::var("TARGET").map_err(|_| "TARGET is not set".to_string())?)
+            .arg("--manifest-path")
             .arg(&manifest)
             .output()
             .map_err(|e| format!("cargo metadata: {e}"))?;
