@@ -621,3 +621,30 @@ fn a_documents_units_stay_together_with_two_indexing_threads() {
         assert!(ids.windows(2).all(|w| w[1] == w[0] + 1), "{k}: {ids:?}");
     }
 }
+
+#[test]
+fn a_document_matched_as_a_whole_shows_a_snippet_of_its_text() {
+    // 新建 is in the review and 农产品 in the plan: no passage has both, the document does.
+    let r = search(Query::new("新建 农产品"));
+    assert_eq!(keys(&r), ["report.txt"], "{r:#?}");
+    let h = &r.hits[0];
+    assert_eq!(h.passages.len(), 1, "{h:#?}");
+    let p = &h.passages[0];
+    // The document stands in for its passages: no place in it, the whole text as its span.
+    assert_eq!(p.section, "");
+    assert_eq!(p.heading, None);
+    assert_eq!((p.span.start(), p.span.end()), (0, REPORT.len()));
+    // The snippet is the document's own text (its line breaks shown as spaces), with the
+    // query's words marked.
+    let text = p.snippet.text.trim_matches('…');
+    assert!(text.chars().count() > 20, "{text:?}");
+    assert!(
+        text.split_whitespace().all(|line| REPORT.contains(line)),
+        "{text:?}"
+    );
+    let m = marked(&r);
+    assert!(
+        m.iter().any(|w| w == "新建") && m.iter().any(|w| w == "农产品"),
+        "{m:?}"
+    );
+}

@@ -37,9 +37,10 @@ fn damaged(dir: &Path, detail: String) -> Error {
 /// The file that marks an archive's format, and its text. Version 2: column dictionaries are
 /// not zstd-compressed (decompressing a block made a new zstd context each time, a third of
 /// a query's time); tantivy without its `columnar-zstd-compression` feature cannot read
-/// version 1. Version 3: a document's word set is indexed without frequencies.
+/// version 1. Version 3: a document's word set is indexed without frequencies. Version 4:
+/// a document unit stores no text (its passages hold it).
 const FORMAT_FILE: &str = "zhengce-format";
-const FORMAT: &str = "zhengce archive 3\n";
+const FORMAT: &str = "zhengce archive 4\n";
 
 /// Whether tantivy's error says that files of the archive are damaged or of another version
 /// (rather than, say, unreadable for want of permission).
@@ -492,7 +493,8 @@ impl Archive {
             f.chars,
             OwnedValue::U64(clean.text.chars().filter(|c| !c.is_whitespace()).count() as u64),
         );
-        d.insert(f.text, OwnedValue::Str(clean.text));
+        // No text of its own: its passages follow it (one group, [`Archive::add`]) and hold
+        // all of it that has letters, so the store keeps the text once.
         out.insert(0, d);
         out
     }

@@ -475,9 +475,10 @@ impl Archive {
                 self.fill(&mut hits[h], &d);
                 filled[h] = true;
             }
+            let text = d.str(f.text).unwrap_or_default();
             hits[h]
                 .passages
-                .push(self.passage_hit(&d, &hl, q, score, true));
+                .push(self.passage_hit(&d, &text, &hl, q, score, true));
         }
         // A document that matched only as a whole (its words spread over several passages)
         // shows a snippet of its text.
@@ -494,7 +495,10 @@ impl Archive {
             if !filled[h] {
                 self.fill(hit, &d);
             }
-            let p = self.passage_hit(&d, &hl, q, hit.score, false);
+            let text = self
+                .document_text(&searcher, addr, d.str(f.key).as_deref())
+                .map_err(err)?;
+            let p = self.passage_hit(&d, &text, &hl, q, hit.score, false);
             hit.passages.push(p);
         }
         Ok(SearchResults {
@@ -707,19 +711,47 @@ impl Archive {
         cols.sketch(searcher, *addr).map_err(err)
     }
 
-    /// A stored unit as a passage of a hit, with its snippet; `place` gives its section,
-    /// heading and point (a document unit standing in for its passages has none).
+    /// The text of the document whose unit (of `key`) is at `doc`: its passages' texts in order. They
+    /// follow the document unit in its segment (a document's units are added as one group,
+    /// [`Archive::add`]), and together hold all of its text that has letters.
+    fn document_text(
+        &self,
+        searcher: &tantivy::Searcher,
+        doc: tantivy::DocAddress,
+        key: Option<&str>,
+    ) -> tantivy::Result<String> {
+        let f = &self.fields;
+        let max = searcher.segment_reader(doc.segment_ord).max_doc();
+        let mut text = String::new();
+        for id in doc.doc_id + 1..max {
+            let d: TantivyDocument = searcher.doc(tantivy::DocAddress::new(doc.segment_ord, id))?;
+            let is_passage =
+                d.get_first(f.unit).and_then(|v| v.as_str()) == Some(Unit::Passage.name());
+            if !is_passage || d.get_first(f.key).and_then(|v| v.as_str()) != key {
+                break;
+            }
+            text.push_str(
+                d.get_first(f.text)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default(),
+            );
+        }
+        Ok(text)
+    }
+
+    /// A stored unit as a passage of a hit, with its snippet of `text`; `place` gives its
+    /// section, heading and point (a document unit standing in for its passages has none).
     fn passage_hit(
         &self,
         d: &Stored,
+        text: &str,
         hl: &Highlighter,
         q: &Query,
         score: f32,
         place: bool,
     ) -> PassageHit {
         let f = &self.fields;
-        let text = d.str(f.text).unwrap_or_default();
-        let snippet = hl.snippet(&text, q.snippet_chars);
+        let snippet = hl.snippet(text, q.snippet_chars);
         PassageHit {
             section: if place {
                 d.str(f.section).unwrap_or_default()

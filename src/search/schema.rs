@@ -81,7 +81,8 @@ pub struct Fields {
     /// a frequency would always be 1): what a document unit is matched on when a query's
     /// words are spread over several passages.
     pub doc_words: Field,
-    /// The unit's text, stored only (the snippet source).
+    /// A passage's text, stored only (the snippet source); a document unit has none (its
+    /// passages, which follow it, hold its text).
     pub text: Field,
     /// The text, indexed as units (characters, ASCII runs) with positions: any substring is a
     /// phrase of them.
