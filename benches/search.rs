@@ -4,7 +4,9 @@
 //!   offsets) against a bare `jieba.cut` with the default dictionary on the same texts.
 //! - `index`: indexing an archive of more than 100 MB, built by interleaving the paragraphs of
 //!   the bundled corpus and `../shared/corpus-real/` (so that no two files are reposts of each
-//!   other), on 2 threads with both granularities.
+//!   other), on 2 threads with both granularities; then both index runs again in turns, and
+//!   the median of the paired ratios printed (the goal is a ratio, and the machine's speed
+//!   drifts between two criterion benches run minutes apart).
 //! - `query`: the labelled queries of `tests/data/queries.tsv`, planned, run and given
 //!   snippets over that archive; besides criterion's figures, the median and p99 of single
 //!   queries are printed.
@@ -32,6 +34,9 @@ use bare_jieba::BareJieba;
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Paired runs of the two index benches (see `bench`).
+const PAIRS: usize = 7;
 
 /// The archive the `index` and `query` benches use is at least this large.
 const ARCHIVE_BYTES: usize = 100_000_000;
@@ -238,6 +243,36 @@ fn bench(c: &mut Criterion) {
         )
     });
     g.finish();
+    // The goal is a ratio, and the machine's speed drifts over the minutes between the two
+    // benches above: the same two runs in turns, each pair read as one ratio.
+    if wanted("index") {
+        let mut ratios = Vec::new();
+        for _ in 0..PAIRS {
+            let time = |f: &dyn Fn(&Path)| {
+                let dir = tempfile::tempdir().unwrap();
+                let t = Instant::now();
+                f(dir.path());
+                t.elapsed().as_secs_f64()
+            };
+            let plain = time(&|d| plain_index(&jieba, &roots, d));
+            let ours = time(&|d| {
+                let archive = open(&d.join("ix"));
+                assert!(index_paths(&archive, &analyzer, &roots, &())
+                    .unwrap()
+                    .failed
+                    .is_empty());
+            });
+            ratios.push(plain / ours);
+        }
+        ratios.sort_by(f64::total_cmp);
+        eprintln!(
+            "index: two_threads / plain_jieba_one_field throughput in {PAIRS} paired runs: \
+             median {:.3}, range {:.3}-{:.3}",
+            ratios[PAIRS / 2],
+            ratios[0],
+            ratios[PAIRS - 1]
+        );
+    }
 
     let ix = tempfile::tempdir().unwrap();
     let archive = open(&ix.path().join("ix"));
