@@ -234,6 +234,37 @@ fn kwic_lines_have_context_and_place() {
 }
 
 #[test]
+fn kwic_context_runs_on_across_passages() {
+    let fx = fixture();
+    // 加快发展 ends the review's passage: what follows is the next section's heading.
+    let lines = fx
+        .archive
+        .kwic(&KwicQuery::new("加快发展").width(6))
+        .unwrap();
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    let l = &lines[0];
+    assert_eq!(l.left, "列，数字经济", "{l:#?}");
+    assert_eq!(l.right.chars().count(), 6, "{l:#?}");
+    assert!(l.right.starts_with('。') && l.right.contains("二、"), "{l:#?}");
+    // 2019年工作安排 opens the plan's passage: what comes before is the end of the review.
+    let lines = fx
+        .archive
+        .kwic(&KwicQuery::new("2019年工作安排").width(6))
+        .unwrap();
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    let l = &lines[0];
+    assert_eq!(l.left.chars().count(), 6, "{l:#?}");
+    assert!(l.left.ends_with("二、") && l.left.contains("展。"), "{l:#?}");
+    // The ends of a document have nothing beyond them.
+    let lines = fx
+        .archive
+        .kwic(&KwicQuery::new("县域经济高质量发展").width(30))
+        .unwrap();
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(lines[0].right.trim() == "。", "{:#?}", lines[0]);
+}
+
+#[test]
 fn outputs() {
     let fx = fixture();
     let t = fx

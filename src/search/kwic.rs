@@ -34,11 +34,12 @@ pub struct KwicLine {
     /// furniture the analysis removed stood inside its passage (the passage's bytes then do
     /// not map one to one onto the text's).
     pub span: Option<Span>,
-    /// Up to `width` characters before it, within the passage (line breaks as spaces).
+    /// Up to `width` characters before it, in its passage and the one before of the same
+    /// document (line breaks as spaces).
     pub left: String,
     /// The occurrence as written.
     pub keyword: String,
-    /// Up to `width` characters after it.
+    /// Up to `width` characters after it, running on into the next passage likewise.
     pub right: String,
 }
 
@@ -117,6 +118,9 @@ impl Archive {
             // The passage's text is its stretch of the document as written, unless something
             // was taken out of it.
             let plain = passage.end().checked_sub(passage.start()) == Some(text.len());
+            let key = s(f.key).unwrap_or_default();
+            // The passages before and after, read once where a context runs into them.
+            let (mut before_it, mut after_it) = (None, None);
             for m in UnitText::new(&text, traditional).find_all(&finder) {
                 let before = &text[..m.start()];
                 let left_from = before
@@ -124,13 +128,40 @@ impl Archive {
                     .rev()
                     .nth(q.width.saturating_sub(1))
                     .map_or(0, |(i, _)| i);
+                let mut left = context(&before[left_from..]);
+                let short = q.width.saturating_sub(left.chars().count());
+                if short > 0 && left_from == 0 {
+                    let prev = match &before_it {
+                        Some(t) => t,
+                        None => before_it.insert(self.neighbour(&searcher, addr, &key, -1)?),
+                    };
+                    let from = prev
+                        .char_indices()
+                        .rev()
+                        .nth(short - 1)
+                        .map_or(0, |(i, _)| i);
+                    left.insert_str(0, &context(&prev[from..]));
+                }
                 let after = &text[m.end()..];
                 let right_to = after
                     .char_indices()
                     .nth(q.width)
                     .map_or(after.len(), |(i, _)| i);
+                let mut right = context(&after[..right_to]);
+                let short = q.width.saturating_sub(right.chars().count());
+                if short > 0 && right_to == after.len() {
+                    let next = match &after_it {
+                        Some(t) => t,
+                        None => after_it.insert(self.neighbour(&searcher, addr, &key, 1)?),
+                    };
+                    let to = next
+                        .char_indices()
+                        .nth(short)
+                        .map_or(next.len(), |(i, _)| i);
+                    right.push_str(&context(&next[..to]));
+                }
                 out.push(KwicLine {
-                    key: s(f.key).unwrap_or_default(),
+                    key: key.clone(),
                     title: s(f.title),
                     date: d
                         .get_first(f.date)
@@ -142,13 +173,9 @@ impl Archive {
                     passage,
                     span: plain
                         .then(|| Span(passage.start() + m.start(), passage.start() + m.end())),
-                    left: if q.width == 0 {
-                        String::new()
-                    } else {
-                        context(&before[left_from..])
-                    },
+                    left: if q.width == 0 { String::new() } else { left },
                     keyword: text[m.start()..m.end()].to_string(),
-                    right: context(&after[..right_to]),
+                    right,
                 });
             }
         }
@@ -163,6 +190,35 @@ impl Archive {
                 .then_with(|| a.passage.start().cmp(&b.passage.start()))
         });
         Ok(out)
+    }
+
+    /// The text of the passage `delta` places from the one at `addr`, where it is a passage of
+    /// the same document (a document's units are consecutive in their segment,
+    /// [`Archive::add`]); empty at the document's ends.
+    fn neighbour(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: tantivy::DocAddress,
+        key: &str,
+        delta: i64,
+    ) -> Result<String> {
+        let f = &self.fields;
+        let id = i64::from(addr.doc_id) + delta;
+        let max = searcher.segment_reader(addr.segment_ord).max_doc();
+        let Some(id) = u32::try_from(id).ok().filter(|&i| i < max) else {
+            return Ok(String::new());
+        };
+        let d: TantivyDocument = searcher
+            .doc(tantivy::DocAddress::new(addr.segment_ord, id))
+            .map_err(|source| Error::Index {
+                path: self.dir().to_path_buf(),
+                source,
+            })?;
+        let get = |field| d.get_first(field).and_then(|v| v.as_str());
+        if get(f.unit) != Some(Unit::Passage.name()) || get(f.key) != Some(key) {
+            return Ok(String::new());
+        }
+        Ok(get(f.text).unwrap_or_default().to_string())
     }
 }
 
