@@ -60,8 +60,25 @@ pub fn report_year(doc: &Document, input: &str) -> Option<i32> {
         .or_else(|| crate::extract::reported_year(doc, input))
 }
 
-/// The indicator a clause names: the one whose words stand first in it.
-fn indicator(clause: &str) -> Option<&'static str> {
+/// The second indicator of a clause that names two joined by 和, 与 or 及, the first word
+/// right before the conjunction and the second right after it (`单位国内生产总值能耗和主要污染物
+/// 排放量继续下降`). Not where the clause relates the two (`居民收入和经济增长基本同步` is one
+/// target, of income), nor where the first is followed by more words (`居民收入增长和…`).
+fn joined(clause: &str) -> Option<&'static str> {
+    const RELATIONS: &[&str] = &["同步", "同向", "相适应", "相协调", "相匹配", "挂钩"];
+    let (at, len, first) = first_named(clause)?;
+    let rest = &clause[at + len..];
+    let rest = ["以及", "和", "与", "及"]
+        .iter()
+        .find_map(|c| rest.strip_prefix(c))?;
+    let (0, _, second) = first_named(rest)? else {
+        return None;
+    };
+    (second != first && !RELATIONS.iter().any(|r| rest.contains(r))).then_some(second)
+}
+
+/// Where the words of the indicator a clause names stand first in it: `(at, length, name)`.
+fn first_named(clause: &str) -> Option<(usize, usize, &'static str)> {
     INDICATORS
         .iter()
         .flat_map(|(name, words)| {
@@ -72,7 +89,12 @@ fn indicator(clause: &str) -> Option<&'static str> {
             })
         })
         .min()
-        .map(|(_, _, name)| name)
+        .map(|(at, len, name)| (at, len.0, name))
+}
+
+/// The indicator a clause names: the one whose words stand first in it.
+fn indicator(clause: &str) -> Option<&'static str> {
+    first_named(clause).map(|(_, _, name)| name)
 }
 
 /// The targets of a work report (none for other documents, or where no paragraph states them):
@@ -120,19 +142,31 @@ fn paragraph_targets(doc: &Document, input: &str, from: usize) -> Vec<Target> {
             let Some(name) = indicator(clause) else {
                 continue;
             };
-            let metric: Option<&Metric> = doc
+            let metrics: Vec<&Metric> = doc
                 .metrics
                 .iter()
-                .find(|m| m.span.start() >= s && m.span.end() <= e);
-            out.push(Target {
-                indicator: name.to_string(),
-                value: metric.map(|m| m.value),
-                high: metric.and_then(|m| m.high),
-                unit: metric.and_then(|m| m.unit.clone()),
-                qualifier: metric.and_then(|m| m.qualifier),
-                text: clause.to_string(),
-                span: Span(s, e),
-            });
+                .filter(|m| m.span.start() >= s && m.span.end() <= e)
+                .collect();
+            // Two indicators joined by 和 share the clause: stated in words, or with a value
+            // each (`分别`).
+            let names_and_metrics = match (joined(clause), &metrics[..]) {
+                (Some(other), []) => vec![(name, None), (other, None)],
+                (Some(other), [a, b]) if clause.contains("分别") => {
+                    vec![(name, Some(*a)), (other, Some(*b))]
+                }
+                _ => vec![(name, metrics.first().copied())],
+            };
+            for (name, metric) in names_and_metrics {
+                out.push(Target {
+                    indicator: name.to_string(),
+                    value: metric.map(|m| m.value),
+                    high: metric.and_then(|m| m.high),
+                    unit: metric.and_then(|m| m.unit.clone()),
+                    qualifier: metric.and_then(|m| m.qualifier),
+                    text: clause.to_string(),
+                    span: Span(s, e),
+                });
+            }
         }
     }
     out
@@ -371,6 +405,50 @@ mod tests {
         for (clause, want) in cases {
             assert_eq!(indicator(clause), want, "{clause}");
         }
+    }
+
+    #[test]
+    fn two_indicators_joined_by_and() {
+        let cases = [
+            (
+                "单位国内生产总值能耗和主要污染物排放量继续下降",
+                Some("主要污染物排放"),
+            ),
+            (
+                "城镇调查失业率与城镇登记失业率分别为5.5%和4.5%",
+                Some("城镇登记失业率"),
+            ),
+            // Related, not joined: one target, of income.
+            ("居民收入和经济增长基本同步", None),
+            ("居民人均可支配收入与经济增长同步", None),
+            // The first indicator's words go on before the conjunction.
+            ("居民收入增长和经济增长基本同步", None),
+            // Not an indicator after it.
+            ("粮食产量和质量稳步提升", None),
+            ("国内生产总值增长5%左右", None),
+        ];
+        for (clause, want) in cases {
+            assert_eq!(joined(clause), want, "{clause}");
+        }
+    }
+
+    #[test]
+    fn joined_indicators_share_their_clause() {
+        let input = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n一、2026年工作任务\n\n今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率和城镇登记失业率分别为5.5%左右和4.5%以内；单位国内生产总值能耗和主要污染物排放量继续下降。\n";
+        let doc = crate::analyze(input);
+        let got: Vec<(String, Option<f64>)> = targets(&doc, input)
+            .into_iter()
+            .map(|t| (t.indicator, t.value))
+            .collect();
+        let want = [
+            ("国内生产总值增长", Some(5.0)),
+            ("城镇调查失业率", Some(5.5)),
+            ("城镇登记失业率", Some(4.5)),
+            ("单位国内生产总值能耗降低", None),
+            ("主要污染物排放", None),
+        ]
+        .map(|(n, v)| (n.to_string(), v));
+        assert_eq!(got, want);
     }
 
     #[test]

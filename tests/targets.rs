@@ -129,7 +129,7 @@ fn targets_of_national_reports_match_the_gold() {
 }
 
 /// The floor: the figure reached, so that no change goes back (the goal is 0.95).
-const F1_FLOOR: f64 = 0.98;
+const F1_FLOOR: f64 = 1.0;
 
 /// The chart of the targets stated in percent: one line per indicator, labelled.
 #[test]

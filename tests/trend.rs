@@ -245,7 +245,10 @@ fn kwic_context_runs_on_across_passages() {
     let l = &lines[0];
     assert_eq!(l.left, "列，数字经济", "{l:#?}");
     assert_eq!(l.right.chars().count(), 6, "{l:#?}");
-    assert!(l.right.starts_with('。') && l.right.contains("二、"), "{l:#?}");
+    assert!(
+        l.right.starts_with('。') && l.right.contains("二、"),
+        "{l:#?}"
+    );
     // 2019年工作安排 opens the plan's passage: what comes before is the end of the review.
     let lines = fx
         .archive
@@ -254,7 +257,10 @@ fn kwic_context_runs_on_across_passages() {
     assert_eq!(lines.len(), 1, "{lines:#?}");
     let l = &lines[0];
     assert_eq!(l.left.chars().count(), 6, "{l:#?}");
-    assert!(l.left.ends_with("二、") && l.left.contains("展。"), "{l:#?}");
+    assert!(
+        l.left.ends_with("二、") && l.left.contains("展。"),
+        "{l:#?}"
+    );
     // The ends of a document have nothing beyond them.
     let lines = fx
         .archive
