@@ -127,14 +127,23 @@ fn paragraph_targets(doc: &Document, input: &str, from: usize) -> Vec<Target> {
     let end = input[from..].find('\n').map_or(input.len(), |i| from + i);
     let mut out = Vec::new();
     let mut start = from;
+    let mut sentence_start = true;
     for (i, c) in input[from..end].char_indices().chain([(end - from, '。')]) {
         if !matches!(c, '，' | '；' | '。' | ',' | ';' | '：' | ':') {
             continue;
         }
         let (s, e) = (start, from + i);
         start = from + i + c.len_utf8();
+        let opens_sentence = sentence_start;
+        sentence_start = c == '。';
+        // A sentence that turns to explaining the targets ends them: `这里要着重说明，提出8%左右
+        // 的国内生产总值增长目标，综合考虑了…`, `这里，着重对经济增长和物价总水平两个指标作些说明`.
+        let clause = input[s..e].trim();
+        if opens_sentence && (clause.starts_with("这里") || clause.contains("说明")) {
+            break;
+        }
         // `加强对增长、就业、物价、国际收支等主要目标的统筹平衡` speaks of the targets.
-        if input[s..e].trim().is_empty() || input[s..e].contains("等主要目标") {
+        if clause.is_empty() || clause.contains("等主要目标") {
             continue;
         }
         for (s, e) in named_parts(input, s, e) {
@@ -401,6 +410,10 @@ mod tests {
             ("城镇调查失业率5.5%左右", Some("城镇调查失业率")),
             ("国际收支基本平衡", Some("国际收支")),
             ("在实际工作中争取更好结果", None),
+            (
+                "城乡居民人均收入实际增长与经济增长同步",
+                Some("居民收入增长"),
+            ),
         ];
         for (clause, want) in cases {
             assert_eq!(indicator(clause), want, "{clause}");
@@ -449,6 +462,22 @@ mod tests {
         ]
         .map(|(n, v)| (n.to_string(), v));
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn an_explanation_after_the_targets_ends_them() {
+        let input = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n一、2009年工作任务\n\n今年经济社会发展的主要预期目标是：国内生产总值增长8%左右；城镇新增就业900万人以上；国际收支状况继续改善。单位国内生产总值能耗下降3%以上。这里要着重说明，提出8%左右的国内生产总值增长目标，综合考虑了发展的需要和可能。要扩大城乡就业，增加居民收入，就必须保持一定的经济增长速度。\n";
+        let doc = crate::analyze(input);
+        let got: Vec<String> = targets(&doc, input).into_iter().map(|t| t.text).collect();
+        assert_eq!(
+            got,
+            [
+                "国内生产总值增长8%左右",
+                "城镇新增就业900万人以上",
+                "国际收支状况继续改善",
+                "单位国内生产总值能耗下降3%以上",
+            ]
+        );
     }
 
     #[test]
