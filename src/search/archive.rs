@@ -365,6 +365,28 @@ impl Archive {
         Ok(key)
     }
 
+    /// The text of the unit at `id` of segment `segment_ord`, where it is a passage of the
+    /// document `key` (a document's units are consecutive in their segment, [`Archive::add`]);
+    /// `None` past the segment's end or at another document's unit.
+    pub(crate) fn passage_text(
+        &self,
+        searcher: &tantivy::Searcher,
+        segment_ord: u32,
+        id: u32,
+        key: Option<&str>,
+    ) -> tantivy::Result<Option<String>> {
+        if id >= searcher.segment_reader(segment_ord).max_doc() {
+            return Ok(None);
+        }
+        let f = &self.fields;
+        let d: TantivyDocument = searcher.doc(tantivy::DocAddress::new(segment_ord, id))?;
+        let get = |field| d.get_first(field).and_then(|v| v.as_str());
+        if get(f.unit) != Some(Unit::Passage.name()) || get(f.key) != key {
+            return Ok(None);
+        }
+        Ok(Some(get(f.text).unwrap_or_default().to_string()))
+    }
+
     /// Removes a document and its passages.
     pub fn remove(&self, key: &str) -> Result<()> {
         self.with_writer(|w| {

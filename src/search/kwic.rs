@@ -193,8 +193,7 @@ impl Archive {
     }
 
     /// The text of the passage `delta` places from the one at `addr`, where it is a passage of
-    /// the same document (a document's units are consecutive in their segment,
-    /// [`Archive::add`]); empty at the document's ends.
+    /// the same document; empty at the document's ends.
     fn neighbour(
         &self,
         searcher: &tantivy::Searcher,
@@ -202,23 +201,16 @@ impl Archive {
         key: &str,
         delta: i64,
     ) -> Result<String> {
-        let f = &self.fields;
-        let id = i64::from(addr.doc_id) + delta;
-        let max = searcher.segment_reader(addr.segment_ord).max_doc();
-        let Some(id) = u32::try_from(id).ok().filter(|&i| i < max) else {
+        let Ok(id) = u32::try_from(i64::from(addr.doc_id) + delta) else {
             return Ok(String::new());
         };
-        let d: TantivyDocument = searcher
-            .doc(tantivy::DocAddress::new(addr.segment_ord, id))
+        let text = self
+            .passage_text(searcher, addr.segment_ord, id, Some(key))
             .map_err(|source| Error::Index {
                 path: self.dir().to_path_buf(),
                 source,
             })?;
-        let get = |field| d.get_first(field).and_then(|v| v.as_str());
-        if get(f.unit) != Some(Unit::Passage.name()) || get(f.key) != Some(key) {
-            return Ok(String::new());
-        }
-        Ok(get(f.text).unwrap_or_default().to_string())
+        Ok(text.unwrap_or_default())
     }
 }
 

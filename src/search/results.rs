@@ -711,30 +711,20 @@ impl Archive {
         cols.sketch(searcher, *addr).map_err(err)
     }
 
-    /// The text of the document whose unit (of `key`) is at `doc`: its passages' texts in order. They
-    /// follow the document unit in its segment (a document's units are added as one group,
-    /// [`Archive::add`]), and together hold all of its text that has letters.
+    /// The text of the document whose unit (of `key`) is at `doc`: its passages' texts in
+    /// order, which follow the document unit in its segment and together hold all of its text
+    /// that has letters.
     fn document_text(
         &self,
         searcher: &tantivy::Searcher,
         doc: tantivy::DocAddress,
         key: Option<&str>,
     ) -> tantivy::Result<String> {
-        let f = &self.fields;
-        let max = searcher.segment_reader(doc.segment_ord).max_doc();
         let mut text = String::new();
-        for id in doc.doc_id + 1..max {
-            let d: TantivyDocument = searcher.doc(tantivy::DocAddress::new(doc.segment_ord, id))?;
-            let is_passage =
-                d.get_first(f.unit).and_then(|v| v.as_str()) == Some(Unit::Passage.name());
-            if !is_passage || d.get_first(f.key).and_then(|v| v.as_str()) != key {
-                break;
-            }
-            text.push_str(
-                d.get_first(f.text)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default(),
-            );
+        let mut id = doc.doc_id + 1;
+        while let Some(t) = self.passage_text(searcher, doc.segment_ord, id, key)? {
+            text.push_str(&t);
+            id += 1;
         }
         Ok(text)
     }
