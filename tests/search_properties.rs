@@ -33,7 +33,7 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("\n".to_string()),
         Just("\u{3000}".to_string()),
         Just("GDP增长5.8%".to_string()),
-        "[a-z0-9 ]{0,6}",
+        "[a-z0-9 .]{0,6}",
         any::<char>().prop_map(|c| c.to_string()),
     ]
 }
@@ -60,6 +60,26 @@ proptest! {
                 prop_assert!(w.position > p);
             }
             last = Some(w.position);
+        }
+    }
+
+    /// What the archive indexes as units (streamed by its tokenizer) is what a query is
+    /// planned from (`grams`): the same units, spans and positions.
+    #[test]
+    fn indexed_units_are_the_query_units(input in text()) {
+        use tantivy::tokenizer::TokenStream;
+        for t in [Traditional::ToSimplified, Traditional::Keep] {
+            let want: Vec<(String, usize, usize, usize)> = grams(&input, t)
+                .into_iter()
+                .map(|g| (g.text, g.span.start(), g.span.end(), g.position as usize))
+                .collect();
+            let mut got = Vec::new();
+            let mut stream = zhengce::search::schema::gram_stream(t, &input);
+            while stream.advance() {
+                let k = stream.token();
+                got.push((k.text.clone(), k.offset_from, k.offset_to, k.position));
+            }
+            prop_assert_eq!(got, want);
         }
     }
 

@@ -96,6 +96,34 @@ pub fn search_fold(c: char, traditional: Traditional) -> Option<char> {
     }
 }
 
+/// The folded form of the first character of `s` (not empty) and that character's length in
+/// bytes: [`search_fold`], with ASCII and the ideographs of U+4000–U+9FFF decided from their
+/// bytes as [`Folded::new`] does.
+#[inline]
+pub fn search_fold_first(s: &str, traditional: Traditional) -> (char, usize) {
+    let bytes = s.as_bytes();
+    let b0 = bytes[0];
+    if b0 < 0x80 {
+        let c = char::from(b0);
+        return (search_fold(c, traditional).unwrap_or(c), 1);
+    }
+    if (0xE4..=0xE9).contains(&b0) && traditional == Traditional::Keep {
+        let c = s[..3].chars().next().expect("a three-byte char");
+        return (c, 3);
+    }
+    if (0xE4..=0xE9).contains(&b0) {
+        let u = (usize::from(b0 & 0x0F) << 12)
+            | (usize::from(bytes[1] & 0x3F) << 6)
+            | usize::from(bytes[2] & 0x3F);
+        if T2S.bits[u / 64] & (1 << (u % 64)) == 0 {
+            let c = char::from_u32(u as u32).expect("a scalar value");
+            return (c, 3);
+        }
+    }
+    let c = s.chars().next().expect("not empty");
+    (search_fold(c, traditional).unwrap_or(c), c.len_utf8())
+}
+
 /// A folded view of a text with a map back to it.
 #[derive(Debug, Clone)]
 pub struct Folded<'a> {
@@ -246,6 +274,14 @@ mod tests {
             let f = Folded::new(&all, t);
             assert!(f.as_str() == want, "{t:?}");
             assert_eq!(f.to_original(f.as_str().len()), all.len());
+            let mut first = String::with_capacity(want.len());
+            let mut at = 0;
+            while at < all.len() {
+                let (c, len) = search_fold_first(&all[at..], t);
+                first.push(c);
+                at += len;
+            }
+            assert!(first == want, "search_fold_first, {t:?}");
         }
     }
 
