@@ -333,8 +333,14 @@ impl Archive {
     /// a query the same way) then come in the order of the text, whichever thread took the
     /// document, and not in an order that changes from one index run to the next.
     pub fn add(&self, entry: Entry<'_>) -> Result<()> {
+        self.add_hashed(entry, &content_hash(entry.text))
+    }
+
+    /// [`Archive::add`] for a caller that has the text's [`content_hash`] already (a batch
+    /// compares it with the archive's before it analyses the text).
+    pub(crate) fn add_hashed(&self, entry: Entry<'_>, hash: &str) -> Result<()> {
         use tantivy::indexer::UserOperation;
-        let docs = self.records(entry);
+        let docs = self.records(entry, hash);
         let delete = UserOperation::Delete(Term::from_field_text(self.fields.key, entry.key));
         let mut ops = Vec::with_capacity(docs.len() + 1);
         ops.push(delete);
@@ -443,17 +449,16 @@ impl Archive {
     /// The text is cut into words once; passages index their words with positions and their
     /// units (an exact substring or phrase lies inside one passage), and the document unit
     /// only its distinct words, for queries whose words are spread over several passages.
-    fn records(&self, entry: Entry<'_>) -> Vec<Record> {
+    fn records(&self, entry: Entry<'_>, hash: &str) -> Vec<Record> {
         let f = &self.fields;
         let doc = entry.doc;
         let clean = CleanText::new(entry.text, doc);
-        let hash = content_hash(entry.text);
         let date = doc.date.as_deref().and_then(Date::parse_iso);
         let issuer = doc.front.issuer.as_ref().or(doc.front.speaker.as_ref());
 
         let mut common = Record::new();
         common.insert(f.key, str_value(entry.key));
-        common.insert(f.hash, str_value(&hash));
+        common.insert(f.hash, str_value(hash));
         if let Some(t) = &doc.title {
             common.insert(f.title, str_value(t));
         }

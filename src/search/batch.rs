@@ -145,11 +145,12 @@ pub fn index_paths(
                 if !matches!(outcome, Outcome::Unchanged) {
                     let mut doc = analyzer.analyze(&d.text);
                     doc.encoding = d.encoding;
-                    archive.add(Entry {
+                    let entry = Entry {
                         key,
                         text: &d.text,
                         doc: &doc,
-                    })?;
+                    };
+                    archive.add_hashed(entry, &hash)?;
                 }
                 Ok((n, outcome))
             });
