@@ -272,8 +272,9 @@ fn word_spans(seg: &Segmenter, folded: &str) -> Vec<[u32; 3]> {
     spans
 }
 
-/// The unit token stream of a text: the units of [`crate::segment::scan_grams`] over the folded text, read in
-/// one pass over the input (each character folded as it is reached), with input offsets.
+/// The unit token stream of a text: the units of [`crate::segment::scan_grams`] over the
+/// folded text, read in one pass over the input (each character folded as it is reached), with
+/// input offsets.
 pub fn gram_stream(traditional: Traditional, text: &str) -> GramTokenStream<'_> {
     GramTokenStream {
         text,

@@ -107,15 +107,11 @@ pub fn search_fold_first(s: &str, traditional: Traditional) -> (char, usize) {
         let c = char::from(b0);
         return (search_fold(c, traditional).unwrap_or(c), 1);
     }
-    if (0xE4..=0xE9).contains(&b0) && traditional == Traditional::Keep {
-        let c = s[..3].chars().next().expect("a three-byte char");
-        return (c, 3);
-    }
     if (0xE4..=0xE9).contains(&b0) {
         let u = (usize::from(b0 & 0x0F) << 12)
             | (usize::from(bytes[1] & 0x3F) << 6)
             | usize::from(bytes[2] & 0x3F);
-        if T2S.bits[u / 64] & (1 << (u % 64)) == 0 {
+        if traditional == Traditional::Keep || T2S.bits[u / 64] & (1 << (u % 64)) == 0 {
             let c = char::from_u32(u as u32).expect("a scalar value");
             return (c, 3);
         }
