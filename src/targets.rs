@@ -77,6 +77,13 @@ fn joined(clause: &str) -> Option<&'static str> {
     (second != first && !RELATIONS.iter().any(|r| rest.contains(r))).then_some(second)
 }
 
+/// Whether `clause` joins two groups with 和 or 与 before `word` (`城镇和农村…分别`).
+fn groups_before(clause: &str, word: &str) -> bool {
+    clause
+        .find(word)
+        .is_some_and(|at| clause[..at].contains(['和', '与']))
+}
+
 /// Where the words of the indicator a clause names stand first in it: `(at, length, name)`.
 fn first_named(clause: &str) -> Option<(usize, usize, &'static str)> {
     INDICATORS
@@ -157,11 +164,16 @@ fn paragraph_targets(doc: &Document, input: &str, from: usize) -> Vec<Target> {
                 .filter(|m| m.span.start() >= s && m.span.end() <= e)
                 .collect();
             // Two indicators joined by 和 share the clause: stated in words, or with a value
-            // each (`分别`).
+            // each (`分别`). Two groups of one indicator likewise (`城镇和农村常住居民人均可支配
+            // 收入分别增长4%左右和6%左右`): a target each, as when the clause names it twice.
+            let respectively = clause.contains("分别");
             let names_and_metrics = match (joined(clause), &metrics[..]) {
                 (Some(other), []) => vec![(name, None), (other, None)],
-                (Some(other), [a, b]) if clause.contains("分别") => {
+                (Some(other), [a, b]) if respectively => {
                     vec![(name, Some(*a)), (other, Some(*b))]
+                }
+                (None, [a, b]) if respectively && groups_before(clause, "分别") => {
+                    vec![(name, Some(*a)), (name, Some(*b))]
                 }
                 _ => vec![(name, metrics.first().copied())],
             };
@@ -443,6 +455,23 @@ mod tests {
         for (clause, want) in cases {
             assert_eq!(joined(clause), want, "{clause}");
         }
+    }
+
+    #[test]
+    fn two_groups_of_one_indicator_get_a_value_each() {
+        let input = "各位代表：\n\n现在，我代表省人民政府，向大会作政府工作报告，请予审议。\n\n一、2026年工作安排\n\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右；粮食产量稳定在1100万吨以上。\n";
+        let doc = crate::analyze(input);
+        let got: Vec<(String, Option<f64>)> = targets(&doc, input)
+            .into_iter()
+            .map(|t| (t.indicator, t.value))
+            .collect();
+        let want = [
+            ("国内生产总值增长", Some(5.0)),
+            ("居民收入增长", Some(4.0)),
+            ("居民收入增长", Some(6.0)),
+        ]
+        .map(|(n, v)| (n.to_string(), v));
+        assert_eq!(&got[..3], &want[..], "{got:?}");
     }
 
     #[test]
