@@ -457,40 +457,43 @@ mod tests {
         }
     }
 
-    #[test]
-    fn two_groups_of_one_indicator_get_a_value_each() {
-        let input = "各位代表：\n\n现在，我代表省人民政府，向大会作政府工作报告，请予审议。\n\n一、2026年工作安排\n\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右；粮食产量稳定在1100万吨以上。\n";
-        let doc = crate::analyze(input);
-        let got: Vec<(String, Option<f64>)> = targets(&doc, input)
-            .into_iter()
-            .map(|t| (t.indicator, t.value))
-            .collect();
-        let want = [
-            ("国内生产总值增长", Some(5.0)),
-            ("居民收入增长", Some(4.0)),
-            ("居民收入增长", Some(6.0)),
-        ]
-        .map(|(n, v)| (n.to_string(), v));
-        assert_eq!(&got[..3], &want[..], "{got:?}");
-    }
-
+    /// Indicators joined in one clause each get a target: two named (`和`, with `分别` each its
+    /// value), or two groups of one indicator with `分别`.
     #[test]
     fn joined_indicators_share_their_clause() {
-        let input = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n一、2026年工作任务\n\n今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率和城镇登记失业率分别为5.5%左右和4.5%以内；单位国内生产总值能耗和主要污染物排放量继续下降。\n";
-        let doc = crate::analyze(input);
-        let got: Vec<(String, Option<f64>)> = targets(&doc, input)
-            .into_iter()
-            .map(|t| (t.indicator, t.value))
-            .collect();
-        let want = [
-            ("国内生产总值增长", Some(5.0)),
-            ("城镇调查失业率", Some(5.5)),
-            ("城镇登记失业率", Some(4.5)),
-            ("单位国内生产总值能耗降低", None),
-            ("主要污染物排放", None),
-        ]
-        .map(|(n, v)| (n.to_string(), v));
-        assert_eq!(got, want);
+        let opening = "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n\n一、2026年工作任务\n\n";
+        type Want<'a> = &'a [(&'a str, Option<f64>)];
+        let cases: [(&str, Want); 2] = [
+            (
+                "今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率和城镇登记失业率分别为5.5%左右和4.5%以内；单位国内生产总值能耗和主要污染物排放量继续下降。",
+                &[
+                    ("国内生产总值增长", Some(5.0)),
+                    ("城镇调查失业率", Some(5.5)),
+                    ("城镇登记失业率", Some(4.5)),
+                    ("单位国内生产总值能耗降低", None),
+                    ("主要污染物排放", None),
+                ],
+            ),
+            (
+                "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右。",
+                &[
+                    ("国内生产总值增长", Some(5.0)),
+                    ("居民收入增长", Some(4.0)),
+                    ("居民收入增长", Some(6.0)),
+                ],
+            ),
+        ];
+        for (paragraph, want) in cases {
+            let input = format!("{opening}{paragraph}\n");
+            let doc = crate::analyze(&input);
+            let got: Vec<(String, Option<f64>)> = targets(&doc, &input)
+                .into_iter()
+                .map(|t| (t.indicator, t.value))
+                .collect();
+            let want: Vec<(String, Option<f64>)> =
+                want.iter().map(|&(n, v)| (n.to_string(), v)).collect();
+            assert_eq!(got, want, "{paragraph}");
+        }
     }
 
     #[test]
