@@ -84,6 +84,12 @@ fn groups_before(clause: &str, word: &str) -> bool {
         .is_some_and(|at| clause[..at].contains(['和', '与']))
 }
 
+/// Words that, right after an indicator's words, make them speak of something else: the
+/// quality, way or drivers of growth (`经济增长质量和效益显著提高`), not its rate.
+const NOT_THE_RATE: &[&str] = &[
+    "质量", "效益", "方式", "动力", "动能", "潜力", "活力", "模式", "结构",
+];
+
 /// Where the words of the indicator a clause names stand first in it: `(at, length, name)`.
 fn first_named(clause: &str) -> Option<(usize, usize, &'static str)> {
     INDICATORS
@@ -91,7 +97,12 @@ fn first_named(clause: &str) -> Option<(usize, usize, &'static str)> {
         .flat_map(|(name, words)| {
             words.iter().filter_map(move |w| {
                 clause
-                    .find(w)
+                    .match_indices(w)
+                    .map(|(at, _)| at)
+                    .find(|&at| {
+                        let after = &clause[at + w.len()..];
+                        !(w.ends_with("增长") && NOT_THE_RATE.iter().any(|n| after.starts_with(n)))
+                    })
                     .map(|at| (at, std::cmp::Reverse(w.len()), *name))
             })
         })
@@ -426,6 +437,13 @@ mod tests {
                 "城乡居民人均收入实际增长与经济增长同步",
                 Some("居民收入增长"),
             ),
+            // The quality or drivers of growth are not its rate.
+            ("经济增长质量和效益显著提高", None),
+            ("转变经济增长方式", None),
+            ("经济增长速度预期为7%左右", Some("国内生产总值增长")),
+            ("经济增长7%左右", Some("国内生产总值增长")),
+            // A later mention that is the rate still counts.
+            ("提高经济增长质量，经济增长8%", Some("国内生产总值增长")),
         ];
         for (clause, want) in cases {
             assert_eq!(indicator(clause), want, "{clause}");
