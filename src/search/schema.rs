@@ -10,8 +10,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::Index;
 
-use crate::segment::fold::search_fold_first;
-use crate::segment::{is_letter, Folded, Segmenter, Traditional};
+use crate::segment::{Folded, Segmenter, Traditional, Units};
 
 /// Name of the word tokenizer in an index's tokenizer manager.
 pub const WORDS: &str = "zhengce_words";
@@ -202,7 +201,7 @@ impl WordTokenizer {
     }
 }
 
-/// tantivy tokenizer over [`crate::segment::scan_grams`].
+/// tantivy tokenizer over [`Units`].
 #[derive(Clone)]
 pub struct GramTokenizer(pub Traditional);
 
@@ -272,87 +271,31 @@ fn word_spans(seg: &Segmenter, folded: &str) -> Vec<[u32; 3]> {
     spans
 }
 
-/// The unit token stream of a text: the units of [`crate::segment::scan_grams`] over the
-/// folded text, read in one pass over the input (each character folded as it is reached), with
-/// input offsets.
+/// The unit token stream of a text: its [`Units`], with input offsets.
 pub fn gram_stream(traditional: Traditional, text: &str) -> GramTokenStream<'_> {
     GramTokenStream {
-        text,
-        traditional,
-        at: 0,
-        position: 0,
-        in_run: false,
+        units: Units::new(text, traditional),
         token: Token::default(),
     }
 }
 
 /// The token stream of [`GramTokenizer`] ([`gram_stream`]).
 pub struct GramTokenStream<'a> {
-    text: &'a str,
-    traditional: Traditional,
-    /// Byte offset in `text` of the next character to read.
-    at: usize,
-    /// Position of the next unit.
-    position: u32,
-    /// Whether a unit was given since the last gap.
-    in_run: bool,
+    units: Units<'a>,
     token: Token,
-}
-
-impl GramTokenStream<'_> {
-    /// The folded character at byte `i` of the text and its length there.
-    #[inline]
-    fn folded_at(&self, i: usize) -> Option<(char, usize)> {
-        (i < self.text.len()).then(|| search_fold_first(&self.text[i..], self.traditional))
-    }
 }
 
 impl TokenStream for GramTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some((c, len)) = self.folded_at(self.at) {
-            let start = self.at;
-            self.at += len;
-            let t = &mut self.token;
-            if c.is_ascii_alphanumeric() {
-                // A run of ASCII letters and digits, with a decimal point between digits.
-                t.text.clear();
-                t.text.push(c);
-                let mut last = c;
-                while let Some((n, nlen)) = self.folded_at(self.at) {
-                    let decimal = n == '.'
-                        && last.is_ascii_digit()
-                        && self
-                            .folded_at(self.at + nlen)
-                            .is_some_and(|(d, _)| d.is_ascii_digit());
-                    if !n.is_ascii_alphanumeric() && !decimal {
-                        break;
-                    }
-                    self.token.text.push(n);
-                    self.at += nlen;
-                    last = n;
-                }
-            } else if c.is_whitespace() {
-                continue;
-            } else if is_letter(c) {
-                t.text.clear();
-                t.text.push(c);
-            } else {
-                if self.in_run {
-                    self.position += 1;
-                    self.in_run = false;
-                }
-                continue;
-            }
-            let t = &mut self.token;
-            t.offset_from = start;
-            t.offset_to = self.at;
-            t.position = self.position as usize;
-            t.position_length = 1;
-            self.position += 1;
-            self.in_run = true;
-            return true;
-        }
-        false
+        let t = &mut self.token;
+        let Some((span, position)) = self.units.next_into(&mut t.text) else {
+            return false;
+        };
+        t.offset_from = span.start();
+        t.offset_to = span.end();
+        t.position = position as usize;
+        t.position_length = 1;
+        true
     }
     fn token(&self) -> &Token {
         &self.token
@@ -553,38 +496,6 @@ mod tests {
             got.contains("一网通办") && got.contains("2026年"),
             "{got:?}"
         );
-    }
-
-    /// The streamed unit tokens are the units `for_each_gram` finds (what queries are planned
-    /// from), with the same input spans and positions.
-    #[test]
-    fn unit_tokens_are_the_units_of_for_each_gram() {
-        let texts = [
-            "推進“一網通辦”，２０２６年底前完成5.8%的GDP增長。",
-            "改革，发展  规划\n项目 建设",
-            "ＡＢＣ１２．５万元；v2.0.1 版本… 3. no.5 ｎｏ．５",
-            "　全角空格　与\u{00A0}不换行空格",
-            "",
-            "。。，",
-            "a",
-            "12.",
-            "【国发〔2019〕4号】",
-        ];
-        for t in [Traditional::ToSimplified, Traditional::Keep] {
-            for text in texts {
-                let mut want = Vec::new();
-                crate::segment::for_each_gram(text, t, |g, span, p| {
-                    want.push((g.to_string(), span.0, span.1, p as usize));
-                });
-                let mut got = Vec::new();
-                let mut stream = gram_stream(t, text);
-                while stream.advance() {
-                    let k = stream.token();
-                    got.push((k.text.clone(), k.offset_from, k.offset_to, k.position));
-                }
-                assert_eq!(got, want, "{text:?}");
-            }
-        }
     }
 
     /// The tokenizer that keeps the last text's words gives, for a run of texts with repeats

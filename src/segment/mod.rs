@@ -6,9 +6,9 @@
 //! - **words** ([`Segmenter::words`]): jieba's cut with the policy dictionary, folded, with
 //!   sequential positions; a run of punctuation leaves a gap of one position, so a phrase never
 //!   matches across `，` or `。`;
-//! - **grams** ([`grams`]): overlapping pairs of characters (an ASCII word or number counts as
-//!   one character), the exact-substring fallback that finds `处理` inside `待处理` whatever
-//!   jieba made of either.
+//! - **grams** ([`grams`]): single units (a character, or an ASCII word or number) with their
+//!   positions, the exact-substring fallback that finds `处理` inside `待处理` whatever jieba
+//!   made of either.
 
 pub mod fold;
 
@@ -68,60 +68,88 @@ pub struct Gram {
 /// lines inside words); anything else leaves one position empty, so that `改革，发展` does not
 /// match `改革发展`.
 pub fn for_each_gram(text: &str, traditional: Traditional, mut f: impl FnMut(&str, Span, u32)) {
-    let folded = Folded::new(text, traditional);
-    let ft = folded.as_str();
-    let (mut at_start, mut at_end) = (0, 0);
-    scan_grams(ft, |(s, e), pos| {
-        f(
-            &ft[s..e],
-            Span(
-                folded.to_original_ascending(s, &mut at_start),
-                folded.to_original_ascending(e, &mut at_end),
-            ),
-            pos,
-        );
-    });
+    let mut units = Units::new(text, traditional);
+    let mut unit = String::new();
+    while let Some((span, position)) = units.next_into(&mut unit) {
+        f(&unit, span, position);
+    }
 }
 
-/// Calls `f(unit, position)` with byte ranges of an already folded text: the grams of
-/// [`for_each_gram`].
-pub fn scan_grams(ft: &str, mut f: impl FnMut((usize, usize), u32)) {
-    let b = ft.as_bytes();
-    let mut pos: u32 = 0;
-    // Whether a unit was seen since the last gap.
-    let mut in_run = false;
-    let mut i = 0;
-    while i < b.len() {
-        let c = ft[i..].chars().next().expect("boundary");
-        let len = c.len_utf8();
-        let unit_end = if c.is_ascii_alphanumeric() {
-            let mut j = i + 1;
-            while j < b.len()
-                && (b[j].is_ascii_alphanumeric()
-                    || (b[j] == b'.'
-                        && b[j - 1].is_ascii_digit()
-                        && b.get(j + 1).is_some_and(u8::is_ascii_digit)))
-            {
-                j += 1;
+/// The units of a text ([`for_each_gram`]) read one at a time in one pass over the input, each
+/// character folded ([`fold::search_fold_first`]) as it is reached: what the archive's unit
+/// tokenizer streams to the index and queries are planned from.
+#[derive(Debug, Clone)]
+pub struct Units<'a> {
+    text: &'a str,
+    traditional: Traditional,
+    /// Byte offset of the next character to read.
+    at: usize,
+    /// Position of the next unit.
+    position: u32,
+    /// Whether a unit was given since the last gap.
+    in_run: bool,
+}
+
+impl<'a> Units<'a> {
+    /// The units of `text`, from its start.
+    pub fn new(text: &'a str, traditional: Traditional) -> Self {
+        Units {
+            text,
+            traditional,
+            at: 0,
+            position: 0,
+            in_run: false,
+        }
+    }
+
+    /// The folded character at byte `i` of the text and its length there.
+    #[inline]
+    fn folded_at(&self, i: usize) -> Option<(char, usize)> {
+        (i < self.text.len()).then(|| fold::search_fold_first(&self.text[i..], self.traditional))
+    }
+
+    /// Writes the next unit, folded, into `unit` (cleared first) and returns its input span and
+    /// position; `None` at the end of the text.
+    pub fn next_into(&mut self, unit: &mut String) -> Option<(Span, u32)> {
+        while let Some((c, len)) = self.folded_at(self.at) {
+            let start = self.at;
+            self.at += len;
+            if c.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits, with a decimal point between digits.
+                unit.clear();
+                unit.push(c);
+                let mut last = c;
+                while let Some((n, nlen)) = self.folded_at(self.at) {
+                    let decimal = n == '.'
+                        && last.is_ascii_digit()
+                        && self
+                            .folded_at(self.at + nlen)
+                            .is_some_and(|(d, _)| d.is_ascii_digit());
+                    if !n.is_ascii_alphanumeric() && !decimal {
+                        break;
+                    }
+                    unit.push(n);
+                    self.at += nlen;
+                    last = n;
+                }
+            } else if c.is_whitespace() {
+                continue;
+            } else if is_letter(c) {
+                unit.clear();
+                unit.push(c);
+            } else {
+                if self.in_run {
+                    self.position += 1;
+                    self.in_run = false;
+                }
+                continue;
             }
-            j
-        } else if c.is_whitespace() {
-            i += len;
-            continue;
-        } else if is_letter(c) {
-            i + len
-        } else {
-            if in_run {
-                pos += 1;
-                in_run = false;
-            }
-            i += len;
-            continue;
-        };
-        f((i, unit_end), pos);
-        pos += 1;
-        in_run = true;
-        i = unit_end;
+            let position = self.position;
+            self.position += 1;
+            self.in_run = true;
+            return Some((Span(start, self.at), position));
+        }
+        None
     }
 }
 

@@ -91,6 +91,13 @@ fn grams_of_a_text() {
         ("ＧＤＰ增长", &[("gdp", 0), ("增", 1), ("长", 2)]),
         ("改革，发展", &[("改", 0), ("革", 1), ("发", 3), ("展", 4)]),
         ("，，改革。。", &[("改", 0), ("革", 1)]),
+        // A decimal point joins digits only; after a letter it is punctuation.
+        (
+            "v2.0 no.5 ｎｏ．５",
+            &[("v2.0", 0), ("no", 1), ("5", 3), ("no", 4), ("5", 6)],
+        ),
+        ("12.", &[("12", 0)]),
+        ("規劃", &[("规", 0), ("划", 1)]),
     ];
     for &(input, want) in CASES {
         let got = grams(input, Traditional::ToSimplified);
