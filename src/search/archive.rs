@@ -38,9 +38,10 @@ fn damaged(dir: &Path, detail: String) -> Error {
 /// not zstd-compressed (decompressing a block made a new zstd context each time, a third of
 /// a query's time); tantivy without its `columnar-zstd-compression` feature cannot read
 /// version 1. Version 3: a document's word set is indexed without frequencies. Version 4:
-/// a document unit stores no text (its passages hold it).
+/// a document unit stores no text (its passages hold it). Version 5: no word set; a document
+/// unit keeps the count of its distinct words, and a query finds its words in its passages.
 const FORMAT_FILE: &str = "zhengce-format";
-const FORMAT: &str = "zhengce archive 4\n";
+const FORMAT: &str = "zhengce archive 5\n";
 
 /// Whether tantivy's error says that files of the archive are damaged or of another version
 /// (rather than, say, unreadable for want of permission).
@@ -448,7 +449,8 @@ impl Archive {
     /// The tantivy records of one document: the document unit first, then its passages.
     /// The text is cut into words once; passages index their words with positions and their
     /// units (an exact substring or phrase lies inside one passage), and the document unit
-    /// only its distinct words, for queries whose words are spread over several passages.
+    /// only the count of its distinct words: a query whose words are spread over several
+    /// passages finds them in the passages ([`DocWords`](super::doc_words::DocWords)).
     fn records(&self, entry: Entry<'_>, hash: &str) -> Vec<Record> {
         let f = &self.fields;
         let doc = entry.doc;
@@ -525,7 +527,7 @@ impl Archive {
         );
         d.insert(f.start, OwnedValue::U64(0));
         d.insert(f.end, OwnedValue::U64(entry.text.len() as u64));
-        d.insert(f.doc_words, OwnedValue::Str(distinct));
+        d.insert(f.words, OwnedValue::U64(distinct as u64));
         d.insert(
             f.chars,
             OwnedValue::U64(clean.text.chars().filter(|c| !c.is_whitespace()).count() as u64),

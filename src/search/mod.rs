@@ -24,6 +24,7 @@
 mod archive;
 pub mod batch;
 mod columns;
+mod doc_words;
 pub mod export;
 pub mod fingerprint;
 pub mod kwic;

@@ -17,6 +17,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 
+use super::doc_words::DocWords;
 use super::schema::Fields;
 use crate::dates::Date;
 use crate::error::{Error, Result};
@@ -609,7 +610,11 @@ impl Planner<'_> {
         let mut groups: Vec<Box<dyn TQuery>> = Vec::new();
         // A word of a passage or of the document, or its characters together in a passage.
         let any_field = |w: &str| -> Box<dyn TQuery> {
-            let mut alts = vec![term(f.body, w), term(f.doc_words, w), term(f.title, w)];
+            let mut alts = vec![
+                term(f.body, w),
+                (Occur::Should, boxed(DocWords::all(*f, vec![w.to_string()]))),
+                term(f.title, w),
+            ];
             alts.extend(self.substring(w).map(|q| (Occur::Should, q)));
             boxed(BooleanQuery::new(alts))
         };
@@ -688,7 +693,8 @@ impl Planner<'_> {
         }
         if !quoted && !words.is_empty() {
             // All the words anywhere in the document (document units).
-            add(all_words(f.doc_words), 1.0);
+            let all = words.iter().map(|(_, w)| w.clone()).collect();
+            add(Some(boxed(DocWords::all(*f, all))), 1.0);
         }
         add(phrase(f.grams, &grams, 0), 3.0);
         // Every word present as a substring, however the text was cut around it: `改革项目`

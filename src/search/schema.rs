@@ -77,10 +77,11 @@ pub struct Fields {
     /// A passage's words, with positions, cut once per document ([`words_by_passage`]) and
     /// indexed with [`JoinedTokenizer`]; not stored (see `text`).
     pub body: Field,
-    /// A document's distinct words, without positions or frequencies (each is there once, so
-    /// a frequency would always be 1): what a document unit is matched on when a query's
-    /// words are spread over several passages.
-    pub doc_words: Field,
+    /// How many distinct words a document's text has (document unit only, fast): its length
+    /// when a query's words are matched over the whole document ([`DocWords`]).
+    ///
+    /// [`DocWords`]: super::doc_words
+    pub words: Field,
     /// A passage's text, stored only (the snippet source); a document unit has none (its
     /// passages, which follow it, hold its text).
     pub text: Field,
@@ -107,11 +108,6 @@ impl Fields {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions)
         };
         let words = TextOptions::default().set_indexing_options(positions(JOINED));
-        let word_set = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(JOINED)
-                .set_index_option(IndexRecordOption::Basic),
-        );
         let words_stored = TextOptions::default()
             .set_indexing_options(positions(WORDS))
             .set_stored();
@@ -147,7 +143,7 @@ impl Fields {
             heading: b.add_text_field("heading", words_stored.clone()),
             point: b.add_text_field("point", STORED),
             body: b.add_text_field("body", words),
-            doc_words: b.add_text_field("doc_words", word_set),
+            words: b.add_u64_field("words", FAST),
             text: b.add_text_field("text", STORED),
             grams: b.add_text_field("grams", grams),
             actors: b.add_text_field("actors", words_stored),
@@ -174,8 +170,8 @@ pub fn stored_strings(d: &tantivy::TantivyDocument, field: Field) -> Vec<String>
 }
 
 /// Registers the word, unit and joined-word tokenizers on an index, so that tantivy's own query
-/// parser and any field added later tokenize the way the archive does. (`body` and `doc_words`
-/// hold text cut beforehand, so the parser sees a query on them as one word.)
+/// parser and any field added later tokenize the way the archive does. (`body` holds text cut
+/// beforehand, so the parser sees a query on it as one word.)
 pub fn register(index: &Index, seg: &Arc<Segmenter>) {
     let m = index.tokenizers();
     m.register(WORDS, WordTokenizer::new(Arc::clone(seg)));
@@ -327,14 +323,14 @@ impl Tokenizer for GramTokenizer {
 
 /// The words of a document cut once, for all its units: for each passage (`ranges`, ascending
 /// byte ranges of `text`) its words joined by spaces, with one more space where punctuation
-/// left a position gap (the form [`JoinedTokenizer`] reads back), and the document's distinct
-/// words joined the same way. The passages get the tokens [`WordTokenizer`] would give each on
+/// left a position gap (the form [`JoinedTokenizer`] reads back), and how many distinct words
+/// the whole text has. The passages get the tokens [`WordTokenizer`] would give each on
 /// its own, without the text being cut twice.
 pub fn words_by_passage(
     seg: &Segmenter,
     text: &str,
     ranges: &[(usize, usize)],
-) -> (Vec<String>, String) {
+) -> (Vec<String>, usize) {
     let folded = Folded::new(text, seg.traditional());
     let ft = folded.as_str();
     let mut per: Vec<String> = ranges
@@ -345,19 +341,13 @@ pub fn words_by_passage(
     // typical text from the start.
     let mut seen: rustc_hash::FxHashSet<&str> =
         rustc_hash::FxHashSet::with_capacity_and_hasher(ft.len() / 16, Default::default());
-    let mut distinct = String::new();
     let (mut r, mut last, mut at) = (0, None, 0);
     seg.scan_words(ft, |s, e, p| {
         let word = &ft[s..e];
         if word.contains(' ') {
             return; // cannot be told apart from the separator (jieba keeps spaces apart)
         }
-        if seen.insert(word) {
-            if !distinct.is_empty() {
-                distinct.push(' ');
-            }
-            distinct.push_str(word);
-        }
+        seen.insert(word);
         let from = folded.to_original_ascending(s, &mut at);
         while r < ranges.len() && from >= ranges[r].1 {
             r += 1;
@@ -375,7 +365,7 @@ pub fn words_by_passage(
         out.push_str(word);
         last = Some(p);
     });
-    (per, distinct)
+    (per, seen.len())
 }
 
 /// Tokenizer of text already cut into words ([`words_by_passage`]): words are separated by a
@@ -489,12 +479,10 @@ mod tests {
             );
             all.extend(alone.into_iter().map(|(w, _)| w));
         }
-        let got: std::collections::HashSet<String> =
-            distinct.split(' ').map(str::to_string).collect();
-        assert_eq!(got, all);
+        assert_eq!(distinct, all.len());
         assert!(
-            got.contains("一网通办") && got.contains("2026年"),
-            "{got:?}"
+            all.contains("一网通办") && all.contains("2026年"),
+            "{all:?}"
         );
     }
 
