@@ -78,9 +78,8 @@ pub struct Fields {
     /// indexed with [`JoinedTokenizer`]; not stored (see `text`).
     pub body: Field,
     /// How many distinct words a document's text has (document unit only, fast): its length
-    /// when a query's words are matched over the whole document ([`DocWords`]).
-    ///
-    /// [`DocWords`]: super::doc_words
+    /// when a query's words are matched over the whole document (the query-time match of
+    /// `search::doc_words`).
     pub words: Field,
     /// A passage's text, stored only (the snippet source); a document unit has none (its
     /// passages, which follow it, hold its text).

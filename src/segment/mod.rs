@@ -3,7 +3,7 @@
 //! (`2026年`, `〔2025〕37号`, `十五五`), and exact byte offsets into the input.
 //!
 //! Two token streams come out of a text:
-//! - **words** ([`Segmenter::words`]): jieba's cut with the policy dictionary, folded, with
+//! - **words** (`Segmenter::words`, with the `search` feature): jieba's cut with the policy dictionary, folded, with
 //!   sequential positions; a run of punctuation leaves a gap of one position, so a phrase never
 //!   matches across `，` or `。`;
 //! - **grams** ([`grams`]): single units (a character, or an ASCII word or number) with their
