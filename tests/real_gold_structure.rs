@@ -252,7 +252,12 @@ fn times_score(doc: &Document, text: &str, gold: &TimesDoc) -> (Score, usize) {
     let scope = scope_of(text, gold.scope.as_ref(), &gold.file);
     for g in &gold.times {
         let at = locate(text, &g.quote, g.nth, &gold.file);
-        assert!(in_scope(scope, at), "{}: {} outside the scope", gold.file, g.quote);
+        assert!(
+            in_scope(scope, at),
+            "{}: {} outside the scope",
+            gold.file,
+            g.quote
+        );
         if outside.iter().any(|&o| overlaps(o, at)) {
             continue;
         }
@@ -353,7 +358,12 @@ fn metrics_score(doc: &Document, text: &str, gold: &MetricsDoc) -> (Score, usize
     let scope = scope_of(text, gold.scope.as_ref(), &gold.file);
     for g in &gold.metrics {
         let at = locate(text, &g.quote, g.nth, &gold.file);
-        assert!(in_scope(scope, at), "{}: {} outside the scope", gold.file, g.quote);
+        assert!(
+            in_scope(scope, at),
+            "{}: {} outside the scope",
+            gold.file,
+            g.quote
+        );
         if outside.iter().any(|&o| overlaps(o, at)) {
             continue;
         }

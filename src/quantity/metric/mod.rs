@@ -534,11 +534,18 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
     if first && !rank {
         return None;
     }
+    // `四亿零七百多万吨`: the unit's 万 scales only what follows the numeral's 亿 (4亿 and
+    // 700多万), not the whole of it.
+    let split = split_at_yi(&rest[..n.len], factor).filter(|_| n.high.is_none());
+    let (base, value, high) = match split {
+        Some((base, low)) => (base, low, qualifier.map(|_| vague_high(low))),
+        None => (0.0, n.value, high),
+    };
     Some(FoundMetric {
         start: if first { at - '第'.len_utf8() } else { at },
         end,
-        value: tidy(n.value * factor),
-        high: high.map(|h| tidy(h * factor)),
+        value: tidy(base + value * factor),
+        high: high.map(|h| tidy(base + h * factor)),
         unit: unit_norm,
         kind: if first { MetricKind::Rank } else { kind },
         qualifier,
@@ -547,6 +554,18 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
         subject: None,
         basis: None,
     })
+}
+
+/// A numeral in Chinese characters with a part after its last 亿 (`四亿零七百`), before a unit
+/// of 万 scale (`多万吨`): the value up to 亿 and the part after it, which the unit scales.
+fn split_at_yi(numeral: &str, factor: f64) -> Option<(f64, f64)> {
+    if !(factor > 1.0 && factor < 1e8) {
+        return None;
+    }
+    let at = numeral.rfind('亿')? + '亿'.len_utf8();
+    let (high, low) = (&numeral[..at], numeral[at..].trim_start_matches('零'));
+    let whole = |s: &str| parse_prefix(s).filter(|n| n.chinese && n.len == s.len());
+    Some((whole(high)?.value, whole(low)?.value))
 }
 
 const RANGE_LINKS: &[&str] = &["至", "到", "—", "-", "~", "～"];

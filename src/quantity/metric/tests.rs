@@ -135,6 +135,16 @@ fn qualifiers_ranges_and_vague_amounts() {
         Some((5.76e12, Some(5.77e12), Some(Over)))
     );
     assert_eq!(q("十三亿多人"), Some((1.3e9, Some(1.4e9), Some(Over))));
+    // A unit of 万 scale scales only the part after the numeral's 亿: 4亿 and 700多万吨.
+    assert_eq!(
+        q("粮食四亿零七百多万吨"),
+        Some((4.07e8, Some(4.08e8), Some(Over)))
+    );
+    assert_eq!(
+        q("一亿一千四百多万吨"),
+        Some((1.14e8, Some(1.15e8), Some(Over)))
+    );
+    assert_eq!(q("三亿二千万吨"), Some((3.2e8, None, None)));
     assert_eq!(q("三十多个"), Some((30.0, Some(40.0), Some(Over))));
     assert_eq!(q("培育3家及以上企业"), Some((3.0, None, Some(AtLeast))));
     assert_eq!(q("1万余人"), Some((10000.0, Some(20000.0), Some(Over))));
