@@ -380,6 +380,29 @@ pub(super) const COUNTED_NOUNS: &[(&str, &str)] = &[
     ("用户", "户"),
 ];
 
+/// What may not follow a large amount that counts the noun after it: words of measure,
+/// time, comparison and verbs (`1000万以上`, `5000万用于…`, `2亿年`), and 门, 列, 期, which are
+/// measure words as often as they open a noun, 方 (cubic metres of gas) and 等.
+const NOT_COUNTED: &[char] = &[
+    '以', '左', '上', '下', '内', '的', '用', '投', '增', '减', '达', '到', '至', '和', '与', '及',
+    '或', '分', '年', '倍', '多', '余', '元', '次', '被', '将', '是', '在', '为', '从', '已', '来',
+    '把', '给', '对', '由', '向', '也', '都', '就', '还', '又', '再', '即', '之', '门', '列', '期',
+    '方', '等',
+];
+
+/// Whether a number of 万 or 亿 scale (`scaled`), ten thousand or more, stands before the noun
+/// it counts: an ideograph that opens no measure, time, comparison, verb or further numeral.
+fn counts_the_noun_after(text: &str, end: usize, scaled: bool, value: f64) -> bool {
+    scaled
+        && value >= 1e4
+        && text[end..].chars().next().is_some_and(|c| {
+            crate::segment::is_ideograph(c)
+                && !NOT_COUNTED.contains(&c)
+                && cn_digit(c).is_none()
+                && !crate::numerals::is_cn_numeral_char(c)
+        })
+}
+
 /// A noun of [`COUNTED_NOUNS`] right after a number of at least ten.
 fn counted_noun(after: &str, value: f64) -> Option<(&'static str, &'static str)> {
     if value < 10.0 {
@@ -473,22 +496,58 @@ fn read_at(text: &str, at: usize) -> Option<FoundMetric> {
             high = Some(vague_high(n.value));
         }
     }
+    // `一百多亿斤`, `1000多万失业人员`: 多 and the scale after the number, then what it counts.
+    let mut scale = 1.0;
+    if qualifier.is_none() && !rest[..n.len].contains(['万', '亿']) {
+        if let Some(w) = ["多万", "余万", "多亿", "余亿"]
+            .into_iter()
+            .find(|w| text[end..].starts_with(w))
+        {
+            end += w.len();
+            scale = if w.ends_with('亿') { 1e8 } else { 1e4 };
+            qualifier = Some(Qualifier::Over);
+            high = Some(vague_high(n.value));
+        }
+    }
     let unit = unit_at(text, end);
+    // 度 is a kilowatt-hour after an amount in 万 or 亿 (`3120亿度`), not in `两度访欧`.
+    if unit.is_some_and(|u| u.text == "度") && scale == 1.0 && !rest[..n.len].contains(['万', '亿'])
+    {
+        return None;
+    }
     let (kind, unit_norm, factor) = match unit {
         Some(u) => {
             end += u.text.len();
-            (u.kind, Some(u.norm), u.factor)
+            (u.kind, Some(u.norm), u.factor * scale)
         }
         None => {
             // A bare scaled amount in a money context: 专项资金2.3亿.
-            let scaled = !n.chinese && rest[..n.len].contains(['万', '亿']);
+            let scaled = (!n.chinese && rest[..n.len].contains(['万', '亿'])) || scale > 1.0;
+            // The money word in the same clause (`…生活费，全年共有600多万下岗职工` counts
+            // people), and no amount of people reached (`补贴惠及120余万婴幼儿`).
             let before = back(text, at, 6);
-            if scaled && MONEY_CONTEXT.iter().any(|w| before.contains(w)) {
-                (MetricKind::Money, Some("元"), 1.0)
-            } else if let Some((noun, unit)) = counted_noun(&text[end..], n.value) {
+            let clause = before
+                .rsplit(['，', ',', '。', '；', ';'])
+                .next()
+                .unwrap_or("");
+            let reached = ["惠及", "覆盖", "帮助", "带动"]
+                .iter()
+                .any(|w| clause.ends_with(w));
+            if scaled && !reached && MONEY_CONTEXT.iter().any(|w| clause.contains(w)) {
+                (MetricKind::Money, Some("元"), scale)
+            } else if let Some((noun, unit)) = counted_noun(&text[end..], n.value * scale) {
                 // `约8000万纳税人`: the people counted stand where the measure word would.
                 end += noun.len();
-                (MetricKind::Count, Some(unit), 1.0)
+                (MetricKind::Count, Some(unit), scale)
+            } else if counts_the_noun_after(
+                text,
+                end,
+                scale > 1.0 || rest[..n.len].contains(['万', '亿']),
+                n.value * scale,
+            ) {
+                // `四千二百多万城镇劳动力`, `13亿中国人`: a large amount before what it counts,
+                // as `上百万赤脚医生` (see [`vague_at`]).
+                (MetricKind::Count, None, scale)
             } else if magnitude(text, end, n.value) {
                 end += '级'.len_utf8();
                 (MetricKind::Measure, Some("级"), 1.0)

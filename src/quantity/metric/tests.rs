@@ -96,6 +96,46 @@ fn units_kinds_and_values() {
             Some("人"),
             Count,
         ),
+        // A large amount before what it counts, a noun of no measure.
+        ("向1000多万失业人员发放", "1000多万", 1e7, None, Count),
+        (
+            "安排四千二百多万城镇劳动力就业",
+            "四千二百多万",
+            4.2e7,
+            None,
+            Count,
+        ),
+        (
+            "煤炭资源量360多亿吨",
+            "360多亿吨",
+            3.6e10,
+            Some("吨"),
+            Measure,
+        ),
+        (
+            "有6000多万贫困人口",
+            "6000多万贫困人口",
+            6e7,
+            Some("人"),
+            Count,
+        ),
+        // The money word of another clause, and people reached with a subsidy.
+        (
+            "发放生活费,全年共有600多万职工",
+            "600多万职工",
+            6e6,
+            Some("人"),
+            Count,
+        ),
+        ("育儿补贴惠及120余万婴幼儿", "120余万", 1.2e6, None, Count),
+        ("发电量3120亿度", "3120亿度", 3.12e11, Some("度"), Measure),
+        (
+            "全省集装箱吞吐量4387万标箱",
+            "4387万标箱",
+            4.387e7,
+            Some("标箱"),
+            Count,
+        ),
     ];
     for (text, surface, value, unit, kind) in CASES {
         let got = one(text);
@@ -224,6 +264,9 @@ fn not_metrics() {
         "下面从三个方面讲一讲",
         "正确处理两类不同性质的矛盾",
         "坚持两条腿走路",
+        "两度访欧",
+        "天然气产能达到22亿方",
+        "裁减军队员额20万等各项任务",
     ] {
         assert_eq!(one(t), vec![], "{t}");
     }
