@@ -82,7 +82,73 @@ pub(crate) fn reported_year(doc: &Document, text: &str) -> Option<i32> {
         .or_else(|| headings().find_map(|h| task_year(&h)))
         .or_else(|| headings().find_map(|h| plan_review_year(&h)))
         .or_else(|| headings().find_map(|h| review_opening_year(&h, text)))
+        .or_else(|| opening_year(text))
         .or_else(|| congress_year(text))
+}
+
+/// The year of each National Congress of the Communist Party of China, from the first (1921);
+/// every five years after the twentieth.
+const PARTY_CONGRESSES: [i32; 20] = [
+    1921, 1922, 1923, 1925, 1927, 1928, 1945, 1956, 1969, 1973, 1977, 1982, 1987, 1992, 1997, 2002,
+    2007, 2012, 2017, 2022,
+];
+
+fn party_congress_year(n: u64) -> Option<i32> {
+    let i = usize::try_from(n).ok()?.checked_sub(1)?;
+    match PARTY_CONGRESSES.get(i) {
+        Some(&y) => Some(y),
+        None => Some(2022 + 5 * i32::try_from(n.checked_sub(20)?).ok()?).filter(|_| n <= 60),
+    }
+}
+
+static OPENING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?x)
+        刚刚过去的\s*(?P<past>(?:[0-9０-９]\s*){4}|[〇○零一二三四五六七八九]{4})年
+        |(?:中国共产党|党的)第(?P<party>[一二三四五六七八九十]{1,3})次全国代表大会
+        |代表(?:中国共产党)?第?(?P<cc>[一二三四五六七八九十]{1,3})届中央委员会
+        |受第?(?P<cc2>[一二三四五六七八九十]{1,3})届中央委员会委托
+        |向第(?P<npc>[一二三四五六七八九十]{1,3})届全国人民代表大会作",
+    )
+    .expect("valid regex")
+});
+
+/// The year a speech's or report's opening shows (its first 600 bytes and so): the party
+/// congress it is the report to (`中国共产党第十次全国代表大会`, `我代表第十八届中央委员会向大会
+/// 作报告` → the nineteenth, 2017), the Congress it is given to without a session
+/// (`向第四届全国人民代表大会作政府工作报告` → its first session), the year after the one just
+/// past (`刚刚过去的1984年` → 1985).
+fn opening_year(text: &str) -> Option<i32> {
+    let mut end = text.len().min(600);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let c = OPENING.captures(&text[..end])?;
+    let cn = |name: &str| {
+        c.name(name)
+            .and_then(|m| crate::numerals::parse_cn(m.as_str()))
+    };
+    if let Some(y) = c.name("past") {
+        let digits: String = y
+            .as_str()
+            .chars()
+            .filter_map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+                ' ' => None,
+                c => Some(c),
+            })
+            .collect();
+        return crate::numerals::parse_int(&digits)
+            .and_then(|y| i32::try_from(y).ok())
+            .map(|y| y + 1);
+    }
+    if let Some(n) = cn("party") {
+        return party_congress_year(n);
+    }
+    if let Some(n) = cn("cc").or_else(|| cn("cc2")) {
+        return party_congress_year(n + 1);
+    }
+    npc_session_year(cn("npc")?, 1)
 }
 
 /// The year after a five-year plan that a heading reviews (`一、“九五”时期国民经济和社会发展
@@ -642,6 +708,37 @@ mod tests {
             ("去年工作回顾", "二、今年的任务\n2005年，", None),
         ] {
             assert_eq!(review_opening_year(heading, text), want, "{heading} {text}");
+        }
+    }
+
+    #[test]
+    fn years_an_opening_shows() {
+        for (text, want) in [
+            (
+                "同志们！中国共产党第十次全国代表大会，是在…召开的。",
+                Some(1973),
+            ),
+            (
+                "同志们：现在，我代表第十八届中央委员会向大会作报告。",
+                Some(2017),
+            ),
+            (
+                "同志们：我受十二届中央委员会委托，向大会作报告。",
+                Some(1987),
+            ),
+            (
+                "各位代表！我代表国务院，向第四届全国人民代表大会作政府工作报告。",
+                Some(1975),
+            ),
+            (
+                "各位代表：\n　　刚刚过去的１９８４年，是…的一年。",
+                Some(1985),
+            ),
+            ("各位代表：刚刚过去的一九八四年，", Some(1985)),
+            ("在党的第二十一次全国代表大会上", Some(2027)),
+            ("同志们：今天我讲三点意见。", None),
+        ] {
+            assert_eq!(super::opening_year(text), want, "{text}");
         }
     }
 

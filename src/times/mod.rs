@@ -45,14 +45,14 @@ static PLAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"今年以来|今年|明年|去年|前年|后年|过去一年|上一年度|下一年度|本年度|上年|年底|年末|年内|上半年|下半年|前([一二三])季度|第?([一二三四])季度(末)?",
+        r"今年以来|今年内|今年|明年|去年|前年|后年|过去一年|上一年度|下一年度|本年度|上年|年底|年末|年内|上半年|下半年|前([一二三])季度|第?([一二三四])季度(末)?",
     )
     .expect("regex")
 });
 /// The rarer forms, in one pass: `第三个五年计划` (a plan by its number, with `期间`,
 /// `前两年`…); `本世纪中叶`, `建党一百年`, `新中国成立一百年` (horizons with known years: 2050,
 /// 2021, 2049); `本世纪内`, `本世纪末` (by the end of the century the document is written in);
-/// `三日前` (a deadline counted back from an event); `半年多`, `每半年`, `每月`, `每季度` (lengths
+/// `三日前` (a deadline counted back from an event); `半年多`, `每半年`, `每月`, `每季度`, `每年` (lengths
 /// and repeats without a number); `年度终了时`, `以后纳税年度`, `上一纳税年度最后一日`,
 /// `上一月最后一日`, `当年` (budget and tax years that name no calendar year).
 static RARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,7 +61,7 @@ static RARE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<horizon>本世纪中叶|(?:建党|中国共产党成立)一百年|(?:新中国|中华人民共和国)成立一百年)",
         r"|(?P<century>本世纪(?:内|末))",
         r"|(?P<dn>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:个工作)?日前",
-        r"|(?P<every>每半年|半年(?:多|及以上|以上|以内|内)|每个?月|每季度?)",
+        r"|(?P<every>每半年|半年(?:多|及以上|以上|以内|内)|每个?月|每季度?|每年)",
         r"|(?P<fiscal>(?:以后|上一|下一|本|每一|当)?(?:纳税|预算)?年度(?:预算执行)?(?:终了(?:时|后)?|最后一日)|以后(?:纳税)?年度|(?:上一|本)纳税年度|上一月最后一日|当年)",
     ))
     .expect("regex")
@@ -395,6 +395,14 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         {
             continue;
         }
+        // 十月革命, 一月风暴, 二月提纲: events named by their month.
+        let after = &text[m.end()..];
+        if ["革命", "社会主义革命", "风暴", "提纲", "逆流"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            continue;
+        }
         let Some(mo) = num(&c, 1) else { continue };
         // `每年6月15日前`: a date of every year, none in particular until anchored.
         let every = text[..m.start()].ends_with("每年");
@@ -487,6 +495,16 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         {
             continue;
         }
+        // 几年内, 三年内, 百年内外: a length, not this year.
+        if w == "年内"
+            && prev.is_some_and(|p| {
+                p.is_ascii_digit()
+                    || "几十百千万两多余".contains(p)
+                    || crate::numerals::cn_digit(p).is_some()
+            })
+        {
+            continue;
+        }
         // 以上年度, 马上年…: 上年 inside other words.
         if w == "上年"
             && (prev.is_some_and(|p| "以马向往之".contains(p))
@@ -498,6 +516,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         let counted = matches!(
             w,
             "今年"
+                | "今年内"
                 | "明年"
                 | "去年"
                 | "前年"
@@ -512,7 +531,7 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         let recurring = text[..m.start()].ends_with("每年");
         let (a, b) = match (if counted { doc_year } else { year }, w) {
             _ if recurring => (None, None),
-            (Some(y), "今年" | "年内" | "本年度") => {
+            (Some(y), "今年" | "今年内" | "年内" | "本年度") => {
                 (Date::new(y, 1, 1), Date::new(y, 12, 31))
             }
             (Some(y), "明年" | "下一年度") => {
@@ -545,12 +564,15 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
         } else {
             m.start()
         };
-        out.push(ft(start, m.end(), TimeKind::Relative, a, b));
+        let mut t = ft(start, m.end(), TimeKind::Relative, a, b);
         if w == "上年" {
-            if let Some(t) = out.last_mut() {
-                (t.names_year, t.back) = (false, 1);
-            }
+            (t.names_year, t.back) = (false, 1);
+        } else if !counted && !recurring && (w.contains("季度") || w.ends_with("半年")) {
+            // A quarter or half of the year at hand, or of the one its sentence names
+            // (`1984年…比上年增长19%，其中第四季度增长38%`).
+            t.names_year = false;
         }
+        out.push(t);
     }
     for c in captures(&DURATION, text, has.length) {
         let m = c.get(0).unwrap();
@@ -653,7 +675,23 @@ fn context(text: &str, t: &mut FoundTime) {
         ("到", TimeKind::Deadline),
         ("至", TimeKind::Deadline),
     ] {
-        if before.ends_with(w) && t.kind != TimeKind::Duration && t.kind != TimeKind::PlanPeriod {
+        // `达到2012年以来最高水平`, `由1978年的36.5%降低到1981年的28.5%`: 到 of 达到, or of a
+        // change to the value of a year, is no deadline.
+        let changed = || {
+            before.strip_suffix('到').is_some_and(|stem| {
+                [
+                    "降低", "提高", "增加", "上升", "下降", "减少", "增长", "扩大", "缩小",
+                ]
+                .iter()
+                .any(|v| stem.ends_with(v))
+            }) && text[t.end..].starts_with('的')
+        };
+        let reached = w == "到" && (before.ends_with("达到") || changed());
+        if before.ends_with(w)
+            && !reached
+            && t.kind != TimeKind::Duration
+            && t.kind != TimeKind::PlanPeriod
+        {
             t.start -= w.len();
             t.kind = kind;
             if kind == TimeKind::Date {
@@ -689,7 +727,8 @@ fn context(text: &str, t: &mut FoundTime) {
     ];
     let opened = before.ends_with('自') || before.ends_with('从');
     let word = STARTS.iter().find(|w| after.starts_with(**w));
-    // `自2021年起`, `从2021年开始`, and `2022年起,…` without 自: a start, not the whole year.
+    // `自2021年起`, `从2021年开始`, and `2022年起,…`, `1979年以来` without 自: a start, not the
+    // whole year.
     // (`起草`, `起诉`, `起来` are other words.)
     let bare_start = word == Some(&"起")
         && after['起'.len_utf8()..]
@@ -698,9 +737,7 @@ fn context(text: &str, t: &mut FoundTime) {
             .is_none_or(|c| "，,。;；、实施执行全在每".contains(c));
     let starts = match word {
         Some(_) if opened => true,
-        Some(&w) if !matches!(w, "开始" | "施行" | "以来") => {
-            bare_start || w.len() > '起'.len_utf8()
-        }
+        Some(&w) if !matches!(w, "开始" | "施行") => bare_start || w.len() > '起'.len_utf8(),
         _ => false,
     };
     if starts && t.kind != TimeKind::Duration {
@@ -864,13 +901,26 @@ fn century_ends(text: &str, out: &mut [FoundTime]) {
 /// A word that names a year, then a month without one: `下一年度1月10日前`, `今年3月底`. One
 /// expression, in that year (unresolved where the word is: a law's `下一年度`).
 fn year_words(text: &str, found: Vec<FoundTime>) -> Vec<FoundTime> {
-    const WORDS: &[&str] = &["上一年度", "下一年度", "本年度", "今年", "明年", "去年"];
+    const WORDS: &[&str] = &[
+        "上一年度",
+        "下一年度",
+        "本年度",
+        "今年",
+        "明年",
+        "去年",
+        "上年",
+    ];
     let mut out: Vec<FoundTime> = Vec::with_capacity(found.len());
     for t in found {
         if let Some(prev) = out.last_mut() {
+            // `去年下半年`, `去年第四季度`: a part of the year, which the word before names.
+            let part = t.kind == TimeKind::Relative
+                && ["上半年", "下半年", "季度", "年底", "年末"]
+                    .iter()
+                    .any(|p| text[t.start..t.end].ends_with(p));
             let joined = prev.end == t.start
                 && prev.kind == TimeKind::Relative
-                && !t.names_year
+                && (!t.names_year || part)
                 && !t.every
                 && WORDS.contains(&&text[prev.start..prev.end]);
             if joined {
@@ -879,7 +929,8 @@ fn year_words(text: &str, found: Vec<FoundTime>) -> Vec<FoundTime> {
                 prev.kind = t.kind;
                 let shift = |d: Option<Date>| d.and_then(|d| y.and_then(|y| in_year(d, y)));
                 (prev.from, prev.to) = (shift(t.from), shift(t.to));
-                prev.names_year = y.is_some();
+                // `上年三季度` stays counted back from the year at hand.
+                prev.names_year = y.is_some() && prev.back == 0;
                 continue;
             }
         }
@@ -943,8 +994,15 @@ fn in_named_years(text: &str, out: &mut [FoundTime]) {
         start: bool,
     }
     let mut named: Option<Named> = None;
+    // The last year named alone (not the end of a range, `在1979到1983年…的基础上，比上年`):
+    // the year `上年` is before.
+    let mut single: Option<(usize, i32)> = None;
     for t in out.iter_mut() {
         if t.names_year {
+            // `与去年同期相比，…第一季度`: the year compared with is not the year at hand.
+            if text[t.end..].starts_with("同期") {
+                continue;
+            }
             if let Some(date) = t.to.or(t.from) {
                 let after = &text[t.end..];
                 let start = after.starts_with('起') || after.starts_with("开始");
@@ -953,6 +1011,9 @@ fn in_named_years(text: &str, out: &mut [FoundTime]) {
                     date,
                     start,
                 });
+                if t.from.is_none_or(|f| f.year == date.year) {
+                    single = Some((t.end, date.year));
+                }
             }
             continue;
         }
@@ -963,13 +1024,23 @@ fn in_named_years(text: &str, out: &mut [FoundTime]) {
             named = None;
             continue;
         }
-        let mut y = n.date.year;
-        if t.every {
+        // A quarter or half takes the year of its own sentence only.
+        let part = t.kind == TimeKind::Relative && t.back == 0 && !t.every;
+        if part && text[n.end..t.start].contains('。') {
+            continue;
+        }
+        // Counted back from the last year named alone, not from the date before.
+        let by_single = single
+            .filter(|&(end, _)| t.back > 0 && !text[end..t.start].contains('\n'))
+            .map(|(_, y)| y);
+        let mut y = by_single.unwrap_or(n.date.year);
+        if by_single.is_none() && t.every {
             if !n.start {
                 continue;
             }
             t.every = false;
-        } else if text[n.end..t.start].contains('后')
+        } else if by_single.is_none()
+            && text[n.end..t.start].contains('后')
             && t.from
                 .and_then(|d| in_year(d, y))
                 .is_some_and(|d| d < n.date)

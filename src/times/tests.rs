@@ -62,7 +62,7 @@ fn table() {
             Some("2026-12-31"),
         ),
         (
-            "2025年至2027年,每年",
+            "2025年至2027年,各年",
             "2025年至2027年",
             Period,
             Some("2025-01-01"),
@@ -362,6 +362,116 @@ fn ranges_starts_horizons_and_words_that_are_no_times() {
             "每年第四季度",
             Some(2020),
             &[("每年第四季度", Relative, None, None)],
+        ),
+        // A repeat, as 每月 and 每半年 are.
+        (
+            "每年召开一次",
+            Some(2020),
+            &[("每年", Duration, None, None)],
+        ),
+        // Parts of the year a word before names; a year's start since when.
+        (
+            "去年下半年特别是去年第四季度",
+            Some(1985),
+            &[
+                (
+                    "去年下半年",
+                    Relative,
+                    Some("1984-07-01"),
+                    Some("1984-12-31"),
+                ),
+                (
+                    "去年第四季度",
+                    Relative,
+                    Some("1984-10-01"),
+                    Some("1984-12-31"),
+                ),
+            ],
+        ),
+        (
+            "1979年以来,去年10月以来",
+            Some(1985),
+            &[
+                ("1979年以来", Effective, Some("1979-01-01"), None),
+                ("去年10月以来", Effective, Some("1984-10-01"), None),
+            ],
+        ),
+        (
+            "力争今年内完成,几年内见效",
+            Some(1985),
+            &[("今年内", Relative, Some("1985-01-01"), Some("1985-12-31"))],
+        ),
+        // 到 of 达到 is no deadline; months that name events are no times.
+        // A quarter takes the year its sentence names, but not a year compared with.
+        (
+            "1984年工资总额比上年增长19%,其中第四季度增长38%。",
+            Some(1985),
+            &[
+                ("1984年", Period, Some("1984-01-01"), Some("1984-12-31")),
+                ("上年", Relative, Some("1983-01-01"), Some("1983-12-31")),
+                ("第四季度", Relative, Some("1984-10-01"), Some("1984-12-31")),
+            ],
+        ),
+        (
+            "与去年同期相比,第一季度下降0.2%。",
+            Some(1981),
+            &[
+                ("去年", Relative, Some("1980-01-01"), Some("1980-12-31")),
+                ("第一季度", Relative, Some("1981-01-01"), Some("1981-03-31")),
+            ],
+        ),
+        (
+            "由1978年的36.5%降低到1981年的28.5%",
+            Some(1985),
+            &[
+                ("1978年", Period, Some("1978-01-01"), Some("1978-12-31")),
+                ("1981年", Period, Some("1981-01-01"), Some("1981-12-31")),
+            ],
+        ),
+        (
+            "达到2012年以来最高水平,十月革命",
+            Some(2026),
+            &[("2012年以来", Effective, Some("2012-01-01"), None)],
+        ),
+        // 上年 is the year before the last one named alone (not a range's end); with a part
+        // of the year, of that year; in a clause that names a year, before that one.
+        (
+            "1959年的指标比上年增长的百分数,有不少高于1958年比上年增长的",
+            Some(1959),
+            &[
+                ("1959年", Period, Some("1959-01-01"), Some("1959-12-31")),
+                ("上年", Relative, Some("1958-01-01"), Some("1958-12-31")),
+                ("1958年", Period, Some("1958-01-01"), Some("1958-12-31")),
+                ("上年", Relative, Some("1957-01-01"), Some("1957-12-31")),
+            ],
+        ),
+        (
+            "1990年摆脱了上年三季度以后回落的局面,比上年增长7.6%",
+            Some(1991),
+            &[
+                ("1990年", Period, Some("1990-01-01"), Some("1990-12-31")),
+                (
+                    "上年三季度",
+                    Relative,
+                    Some("1989-07-01"),
+                    Some("1989-09-30"),
+                ),
+                ("上年", Relative, Some("1989-01-01"), Some("1989-12-31")),
+            ],
+        ),
+        (
+            "1984年,在1979到1983年平均增长7.9%的基础上,比上年增长14.2%。",
+            Some(1985),
+            &[
+                ("1984年", Period, Some("1984-01-01"), Some("1984-12-31")),
+                (
+                    "1979到1983年",
+                    Period,
+                    Some("1979-01-01"),
+                    Some("1983-12-31"),
+                ),
+                ("上年", Relative, Some("1983-01-01"), Some("1983-12-31")),
+            ],
         ),
         (
             "过去一年，上一年度结余和下一年度预算",
