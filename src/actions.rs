@@ -174,6 +174,9 @@ const IMPERATIVES: &[&str] = &[
     "增加",
     "取消",
     "放宽",
+    "增强",
+    "下放",
+    "授予",
     "允许",
     "试行",
     "筹办",
@@ -390,6 +393,9 @@ pub(crate) struct Scope<'a> {
     /// Ranges of the parts that set work: there a sentence that opens with a verb or states a
     /// target is a directive without a directive word ([`Strength::Plain`]).
     pub tasks: &'a [(usize, usize)],
+    /// Headings that are the whole of their measure (`（三）将…权限下放至自贸试验区。（负责
+    /// 部门：…）`): in a part that sets work, each of their sentences is a directive.
+    pub measures: &'a [(usize, usize)],
     /// Removed omission and paywall lines: a sentence cut by one ends there, and the text
     /// after it is another.
     pub breaks: &'a [(usize, usize)],
@@ -450,7 +456,7 @@ fn pieces(text: &str, (s, e): (usize, usize), breaks: &[(usize, usize)]) -> Vec<
         .collect()
 }
 
-fn within(ranges: &[(usize, usize)], pos: usize) -> bool {
+pub(crate) fn within(ranges: &[(usize, usize)], pos: usize) -> bool {
     let i = ranges.partition_point(|r| r.0 <= pos);
     i > 0 && pos < ranges[i - 1].1
 }
@@ -1288,7 +1294,8 @@ pub(crate) fn actions_in(text: &str, scope: &Scope) -> Vec<FoundAction> {
         }
         let found = modal_in(sentence);
         let plain = || {
-            (within(scope.tasks, s) && is_plain(sentence)) || (scope.law && is_provision(sentence))
+            (within(scope.tasks, s) && (is_plain(sentence) || within(scope.measures, s)))
+                || (scope.law && is_provision(sentence))
         };
         // Looked at only for a directive: thanks and accounts of the past.
         if (found.is_none() && !plain())

@@ -427,16 +427,18 @@ pub(crate) fn extract(doc: &mut Document, st: &Structure, ctx: &Ctx, stages: Sta
         .filter(|c| matches!(c.reason, RemovalReason::Omission | RemovalReason::Paywall))
         .map(|c| (c.start, c.end))
         .collect();
+    let measures = measure_lines(body, flat);
     let scope = actions::Scope {
         past: &past,
         tasks: &tasks,
+        measures: &measures,
         breaks: &breaks,
         law: doc.doc_type == DocType::Law,
     };
     let mut innermost = InnermostPoint::new(pts);
     doc.actions = actions::actions_in(body, &scope)
         .into_iter()
-        .filter(|a| !is_heading(a))
+        .filter(|a| actions::within(&measures, a.start) || !is_heading(a))
         .map(|a| {
             let from = found.partition_point(|t| t.start < a.start);
             let deadline = found[from..]
@@ -502,6 +504,49 @@ fn scope(doc: &Document, body: &str, flat: &[Flat]) -> (Ranges, Ranges) {
         }
     }
     (past, tasks)
+}
+
+/// Leaf headings that are the whole of their measure, a sentence with nothing after it in its
+/// section but one or more notes in brackets (`（三）将建筑工程施工许可…下放至自贸试验区。（负责部门：住房城乡
+/// 建设部）`), as the sorted ranges of their sections: not a measure's name (`3.释放企业产能。`
+/// before the text that says how) but the measure itself. The ranges end with the sentence,
+/// before its notes.
+fn measure_lines(body: &str, flat: &[Flat]) -> Ranges {
+    flat.iter()
+        .enumerate()
+        .filter(|&(i, f)| {
+            let leaf = flat.get(i + 1).is_none_or(|n| n.depth <= f.depth);
+            let rest = body.get(f.heading.1..f.end).unwrap_or("");
+            let notes = rest.strip_prefix('。').map_or(0, notes_only);
+            leaf && f.style != Style::Tiao && notes > 0
+        })
+        .map(|(_, f)| (f.start, f.heading.1 + '。'.len_utf8()))
+        .collect()
+}
+
+/// How many bracketed notes `s` holds (`（负责部门：住房城乡建设部）`) where it holds nothing
+/// else but white space and full stops; 0 where it holds anything else, or a bracket of less
+/// than three characters (`（略）`).
+fn notes_only(mut s: &str) -> usize {
+    let mut n = 0;
+    loop {
+        s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '。');
+        let Some(open) = s.chars().next() else {
+            return n;
+        };
+        let close = match open {
+            '（' => '）',
+            '(' => ')',
+            _ => return 0,
+        };
+        let Some(at) = s.find(close) else { return 0 };
+        // `（略）` marks an omission, not a note.
+        if s[open.len_utf8()..at].chars().count() < 3 {
+            return 0;
+        }
+        s = &s[at + close.len_utf8()..];
+        n += 1;
+    }
 }
 
 /// The innermost point holding a position (the last point, in text order, that starts at or
@@ -739,6 +784,41 @@ mod tests {
             ("同志们：今天我讲三点意见。", None),
         ] {
             assert_eq!(super::opening_year(text), want, "{text}");
+        }
+    }
+
+    /// A measure that is its heading line, with its responsibility note, is a directive; the
+    /// note is none; a heading that names the measure the text under it sets is none either.
+    #[test]
+    fn measures_that_are_their_heading_line() {
+        let text = "各省、自治区、直辖市人民政府：\n\n一、优化投资环境\n\n\
+                    （一）将建设工程审批权限下放至试验区。（负责部门：住房城乡建设部）\n\n\
+                    （二）对试验区内企业，不再执行有关限制性规定。（负责部门：商务部）\n\n\
+                    二、组织实施\n\n（三）加强组织领导。各地区要抓好落实。\n";
+        let doc = crate::Analyzer::default().analyze(text);
+        let got: Vec<&str> = doc.actions.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "（一）将建设工程审批权限下放至试验区。",
+                "（二）对试验区内企业，不再执行有关限制性规定。",
+                "各地区要抓好落实。",
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_after_a_measure() {
+        for (rest, want) in [
+            ("（负责部门：住房城乡建设部）", 1),
+            ("（负责部门：商务部；\n适用范围：所有自贸试验区）\n\n", 1),
+            ("（牵头单位：市发展改革委）（完成时限：2026年底）", 2),
+            ("", 0),
+            ("（略）", 0),
+            ("各地区要抓好落实。", 0),
+            ("（负责部门：商务部）各地区要抓好落实。", 0),
+        ] {
+            assert_eq!(super::notes_only(rest), want, "{rest}");
         }
     }
 
