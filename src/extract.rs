@@ -105,7 +105,8 @@ static OPENING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
     regex::Regex::new(
         r"(?x)
         刚刚过去的\s*(?P<past>(?:[0-9０-９]\s*){4}|[〇○零一二三四五六七八九]{4})年
-        |(?:中国共产党|党的)第(?P<party>[一二三四五六七八九十]{1,3})次全国代表大会
+        |(?:^|[！!：:\s])中国共产党第(?P<party>[一二三四五六七八九十]{1,3})次全国代表大会[，,]
+        |[向在](?:中国共产党|党的)第(?P<party2>[一二三四五六七八九十]{1,3})次全国代表大会[作上]
         |代表(?:中国共产党)?第?(?P<cc>[一二三四五六七八九十]{1,3})届中央委员会
         |受第?(?P<cc2>[一二三四五六七八九十]{1,3})届中央委员会委托
         |向第(?P<npc>[一二三四五六七八九十]{1,3})届全国人民代表大会作",
@@ -114,8 +115,9 @@ static OPENING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 });
 
 /// The year a speech's or report's opening shows (its first 600 bytes and so): the party
-/// congress it is the report to (`中国共产党第十次全国代表大会`, `我代表第十八届中央委员会向大会
-/// 作报告` → the nineteenth, 2017), the Congress it is given to without a session
+/// congress it is the report to (`同志们！中国共产党第十次全国代表大会，…`, `在中国共产党第十九次
+/// 全国代表大会上的报告`, `我代表第十八届中央委员会向大会作报告` → the nineteenth, 2017; not a
+/// congress whose spirit it studies, `学习贯彻党的第二十次全国代表大会精神`), the Congress it is given to without a session
 /// (`向第四届全国人民代表大会作政府工作报告` → its first session), the year after the one just
 /// past (`刚刚过去的1984年` → 1985).
 fn opening_year(text: &str) -> Option<i32> {
@@ -142,7 +144,7 @@ fn opening_year(text: &str) -> Option<i32> {
             .and_then(|y| i32::try_from(y).ok())
             .map(|y| y + 1);
     }
-    if let Some(n) = cn("party") {
+    if let Some(n) = cn("party").or_else(|| cn("party2")) {
         return party_congress_year(n);
     }
     if let Some(n) = cn("cc").or_else(|| cn("cc2")) {
@@ -781,6 +783,11 @@ mod tests {
             ),
             ("各位代表：刚刚过去的一九八四年，", Some(1985)),
             ("在党的第二十一次全国代表大会上", Some(2027)),
+            ("——在中国共产党第十九次全国代表大会上的报告", Some(2017)),
+            (
+                "同志们：我们要深入学习贯彻党的第二十次全国代表大会精神。",
+                None,
+            ),
             ("同志们：今天我讲三点意见。", None),
         ] {
             assert_eq!(super::opening_year(text), want, "{text}");
