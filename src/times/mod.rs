@@ -54,12 +54,14 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// 2021, 2049); `本世纪内`, `本世纪末` (by the end of the century the document is written in);
 /// `三日前` (a deadline counted back from an event); `半年多`, `每半年`, `每月`, `每季度`, `每年` (lengths
 /// and repeats without a number); `年度终了时`, `以后纳税年度`, `上一纳税年度最后一日`,
-/// `上一月最后一日`, `当年` (budget and tax years that name no calendar year).
+/// `上一月最后一日`, `当年` (budget and tax years that name no calendar year); `今后五年`,
+/// `未来十年` (the years from the document's).
 static RARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"第(?P<pn>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)(?:(?:期间|时期|前期|中期|后期|初期)?(?:(?P<pw>后|前|头)(?P<pk>[两二三四])年)?)",
         r"|(?P<horizon>本世纪中叶|(?:建党|中国共产党成立)一百年|(?:新中国|中华人民共和国)成立一百年)",
         r"|(?P<century>本世纪(?:内|末))",
+        r"|(?:未来|今后)(?P<an>[一二三四五六七八九十两]{1,3}|[0-9]{1,2})年(?:内|里|间)?",
         r"|(?P<dn>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:个工作)?日前",
         r"|(?P<every>每半年|半年(?:多|及以上|以上|以内|内)|每个?月|每季度?|每年)",
         r"|(?P<fiscal>(?:以后|上一|下一|本|每一|当)?(?:纳税|预算)?年度(?:预算执行)?(?:终了(?:时|后)?|最后一日)|以后(?:纳税)?年度|(?:上一|本)纳税年度|上一月最后一日|当年)",
@@ -629,6 +631,15 @@ fn candidates(text: &str, doc_year: Option<i32>, year: Option<i32>) -> Vec<Found
                 .and_then(|k| u32::try_from(k).ok());
             let (a, b) = plan_years(s, c.name("pw").map(|w| w.as_str()), k);
             out.push(ft(start, end, TimeKind::PlanPeriod, a, b));
+        } else if let Some(n) = c.name("an") {
+            // `今后五年`, `未来五年`: the years from the one at hand (2026–2030 in a report of
+            // 2026, the first year of a plan).
+            let n = parse_int(n.as_str()).and_then(|v| i32::try_from(v).ok());
+            let (a, b) = match (doc_year, n) {
+                (Some(y), Some(n)) if n >= 1 => (Date::new(y, 1, 1), Date::new(y + n - 1, 12, 31)),
+                _ => (None, None),
+            };
+            out.push(ft(start, end, TimeKind::Relative, a, b));
         } else if let Some(h) = c.name("horizon") {
             let y = match h.as_str() {
                 "本世纪中叶" => 2050,

@@ -363,6 +363,20 @@ fn ranges_starts_horizons_and_words_that_are_no_times() {
             Some(2020),
             &[("每年第四季度", Relative, None, None)],
         ),
+        // The years ahead, from the document's.
+        (
+            "未来五年,今后三年内",
+            Some(2026),
+            &[
+                ("未来五年", Relative, Some("2026-01-01"), Some("2030-12-31")),
+                (
+                    "今后三年内",
+                    Relative,
+                    Some("2026-01-01"),
+                    Some("2028-12-31"),
+                ),
+            ],
+        ),
         // A repeat, as 每月 and 每半年 are.
         (
             "每年召开一次",
