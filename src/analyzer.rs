@@ -207,7 +207,7 @@ impl Analyzer {
             .iter()
             .any(|f| f.style == structure::markers::Style::Tiao);
         let opening = body.trim_start();
-        let opening = &opening[..(0..=opening.len().min(600))
+        let opening = &opening[..(0..=opening.len().min(2000))
             .rev()
             .find(|&i| opening.is_char_boundary(i))
             .unwrap_or(0)];

@@ -492,6 +492,9 @@ fn scope(doc: &Document, body: &str, flat: &[Flat]) -> (Ranges, Ranges) {
             .any(|w| h.contains(w))
             // `一、2025年主要工作和"十四五"发展成就`, not `二、…发展成就和…主要目标任务`.
             || h.contains("成就") && !h.contains("目标") && !h.contains("任务")
+            // `（一）关于经济形势`, `一、当前的经济形势`: the year past, as older reports tell it
+            // (not `当前国内形势和基本任务`).
+            || h.contains("经济形势") && !h.contains("任务") && !h.contains("工作")
     };
     if doc.doc_type == DocType::WorkReport {
         if let Some(first) = top.first() {

@@ -141,7 +141,15 @@ pub(crate) fn doc_type(
     let title = title.as_deref();
     let salutation = salutation.map(simplified);
     let salutation = salutation.as_deref();
-    let opening = simplified(opening);
+    let wide = simplified(opening);
+    // The type words are looked for in the first 600 bytes; only the head of government's
+    // declaration (`向大会作政府工作报告`) may come later, after a few paragraphs of greeting
+    // and review (the 1985 report declares itself after three).
+    let mut cut = wide.len().min(600);
+    while !wide.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let opening = &wide[..cut];
     if let Some(t) = title {
         if let Some((_, ty)) = type_word(t) {
             return ty;
@@ -161,6 +169,7 @@ pub(crate) fn doc_type(
         .any(|w| opening.contains(w));
     let to_deputies = salutation.is_some_and(|s| s.contains("代表"));
     if opening.contains("请予审议")
+        || (to_deputies && wide.contains("向大会作政府工作报告"))
         || opening.contains("报告政府工作")
         || (to_deputies
             && (opening.contains("政府工作报告")
@@ -576,6 +585,26 @@ mod tests {
                 "{opening}"
             );
         }
+        // The declaration may come after paragraphs of review; other words only in the head.
+        let review = "刚刚过去的一年,是取得伟大成就的一年。".repeat(20);
+        assert_eq!(
+            doc_type(
+                None,
+                Some("各位代表"),
+                &format!("{review}现在,我就以此为题,向大会作政府工作报告。"),
+                false
+            ),
+            DocType::WorkReport
+        );
+        assert_eq!(
+            doc_type(
+                None,
+                Some("各位代表"),
+                &format!("{review}会议审议了政府工作报告。"),
+                false
+            ),
+            DocType::Speech
+        );
         // A resolution that names the report it approves, to no one, is no work report.
         assert_eq!(
             doc_type(
