@@ -86,6 +86,24 @@ pub(crate) fn reported_year(doc: &Document, text: &str) -> Option<i32> {
         .or_else(|| congress_year(text))
 }
 
+/// A year in four digits, ASCII or full-width, or four numeral characters (`1998`, `１９８４`,
+/// `一九八四`), spaces between them allowed.
+fn year_value(s: &str) -> Option<i32> {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            c.to_digit(10)
+                .map(u64::from)
+                .or_else(|| {
+                    ('０'..='９')
+                        .contains(&c)
+                        .then(|| u64::from(c) - u64::from('０'))
+                })
+                .or_else(|| crate::numerals::cn_digit(c))
+        })
+        .try_fold(0i32, |y, d| Some(y * 10 + i32::try_from(d?).ok()?))
+}
+
 /// The year of each National Congress of the Communist Party of China, from the first (1921);
 /// every five years after the twentieth.
 const PARTY_CONGRESSES: [i32; 20] = [
@@ -131,18 +149,7 @@ fn opening_year(text: &str) -> Option<i32> {
             .and_then(|m| crate::numerals::parse_cn(m.as_str()))
     };
     if let Some(y) = c.name("past") {
-        let digits: String = y
-            .as_str()
-            .chars()
-            .filter_map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-                ' ' => None,
-                c => Some(c),
-            })
-            .collect();
-        return crate::numerals::parse_int(&digits)
-            .and_then(|y| i32::try_from(y).ok())
-            .map(|y| y + 1);
+        return Some(year_value(y.as_str())? + 1);
     }
     if let Some(n) = cn("party").or_else(|| cn("party2")) {
         return party_congress_year(n);
@@ -305,20 +312,12 @@ fn congress_year(text: &str) -> Option<i32> {
             continue;
         }
         // Digits of any width: the archive reads the text as it was given.
-        let digits = |y: &str| {
-            y.chars()
-                .filter_map(|c| {
-                    c.to_digit(10)
-                        .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
-                })
-                .fold(0i32, |y, d| y * 10 + d as i32)
-        };
         if let Some(y) = c.name("term") {
-            return Some(digits(y.as_str()) + 5);
+            return Some(year_value(y.as_str())? + 5);
         }
         if let Some(y) = c.name("done") {
             // `首先报告2001年的工作`: the work of the year before.
-            return Some(digits(y.as_str()) + 1);
+            return Some(year_value(y.as_str())? + 1);
         }
         let n = crate::numerals::parse_cn(&c["n"])?;
         let m = crate::numerals::parse_cn(&c["m"])?;

@@ -398,7 +398,6 @@ fn counts_the_noun_after(text: &str, end: usize, scaled: bool, value: f64) -> bo
         && text[end..].chars().next().is_some_and(|c| {
             crate::segment::is_ideograph(c)
                 && !NOT_COUNTED.contains(&c)
-                && cn_digit(c).is_none()
                 && !crate::numerals::is_cn_numeral_char(c)
         })
 }
